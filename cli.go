@@ -36,7 +36,9 @@ type invalidError struct {
 
 func (e invalidError) Error() string { return e.msg }
 
-func invalidf(format string, args ...any) error { return invalidError{msg: fmt.Sprintf(format, args...)} }
+func invalidf(format string, args ...any) error {
+	return invalidError{msg: fmt.Sprintf(format, args...)}
+}
 
 // env is what every command gets: its output streams and the global options.
 type env struct {

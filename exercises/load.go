@@ -252,7 +252,7 @@ func (lib *Library) resolve(r *rawRoutine) []*Error {
 			ds = ds.WithRung(Rung{Sets: ds.Sets, Level: ds.Level, Value: *it.value})
 		}
 		if !e.Ladder.Contains(ds.Rung()) {
-			bad(it.pos, it.field+".dose", "this starting dose is not on %s's ladder: %s", e.ID, ladderHint(e, ds.Rung()))
+			bad(it.pos, it.field+".dose", "this starting dose is not on %s's ladder: %s", e.ID, OffLadder(e, ds.Rung()))
 			continue
 		}
 		r.r.Items = append(r.r.Items, RoutineItem{ID: e.ID, Start: ds, Pos: it.pos})
@@ -260,8 +260,8 @@ func (lib *Library) resolve(r *rawRoutine) []*Error {
 	return errs
 }
 
-// ladderHint says why a rung is off an exercise's ladder.
-func ladderHint(e *Exercise, r Rung) string {
+// OffLadder says why a rung is not on an exercise's ladder.
+func OffLadder(e *Exercise, r Rung) string {
 	l := e.Ladder
 	switch {
 	case r.Level > l.Levels:

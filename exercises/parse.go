@@ -58,23 +58,10 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 		return nil, d.errs
 	}
 	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			d.errorf(top, "", "the file is empty; a library needs exercises, routines or tips")
-			return nil, d.errs
-		}
-		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		d.errorf(&yaml.Node{Line: line, Column: 1}, "", "not valid YAML: %s", Escape(msg))
+	if fast, ok := fastParse(data); ok {
+		doc = *fast
+	} else if err := decodeSlow(d, data, &doc); err {
 		return nil, d.errs
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		d.errorf(&extra, "", "a second YAML document (after ---); put one library in each file")
 	}
 	if depth(&doc, 0) > maxDepth {
 		d.errorf(top, "", "nesting is deeper than %d levels; limber files are flat", maxDepth)
@@ -620,4 +607,30 @@ func (d *decoder) tip(n *yaml.Node, field string) *Tip {
 		}
 	}
 	return t
+}
+
+// decodeSlow parses with yaml.v3 itself: for files the fast path does not
+// take, and for every error message about YAML syntax. It reports whether
+// the file could not be parsed.
+func decodeSlow(d *decoder, data []byte, doc *yaml.Node) (failed bool) {
+	top := &yaml.Node{Line: 1, Column: 1}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.errorf(top, "", "the file is empty; a library needs exercises, routines or tips")
+			return true
+		}
+		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		d.errorf(&yaml.Node{Line: line, Column: 1}, "", "not valid YAML: %s", Escape(msg))
+		return true
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		d.errorf(&extra, "", "a second YAML document (after ---); put one library in each file")
+	}
+	return false
 }
