@@ -243,7 +243,7 @@ func (e *env) library() *exercises.Library {
 
 var rootCommand = &command{
 	name:    "",
-	summary: "open the coach (for now: list the routines)",
+	summary: "open the coach: today's routine first, all routines, the library, tips",
 	run: func(e *env, fs *flag.FlagSet, args []string) error {
 		if len(args) > 0 {
 			return usagef("unexpected %s; run limber --help", exercises.Quote(args[0]))

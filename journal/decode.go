@@ -1,0 +1,318 @@
+package journal
+
+import (
+	"time"
+
+	"limber/exercises"
+)
+
+// decoder is a fast path for reading records, several times quicker than
+// encoding/json, because the whole history is replayed at every start.
+// It accepts only plain JSON it is sure of — known keys, each once, no
+// escapes, no nulls, integers only — and gives up on anything else, leaving
+// the line to encoding/json. So it may never disagree with encoding/json;
+// FuzzDecodeFast checks that it does not.
+type decoder struct {
+	// intern shares the strings that repeat on every line (session,
+	// exercise, kind, reason...), so a long history costs little memory.
+	intern map[string]string
+	recent [numSlots][4]string // each field's latest values, checked first
+	// Slabs hand out the pointer fields, one allocation per thousand.
+	ints  []int
+	bools []bool
+	rungs []exercises.Rung
+	decs  []Decision
+	days  dayCache
+}
+
+const (
+	slabSize     = 1024
+	internMaxLen = 64
+	internMax    = 1 << 16
+)
+
+// Fields whose strings are interned.
+const (
+	slotKind = iota
+	slotSession
+	slotRoutine
+	slotExercise
+	slotSide
+	slotOutcome
+	slotReason
+	numSlots
+)
+
+func newDecoder() *decoder { return &decoder{intern: make(map[string]string)} }
+
+// str returns b as a string shared with earlier equal ones.
+func (d *decoder) str(slot int, b []byte) string {
+	recent := &d.recent[slot]
+	for _, s := range recent {
+		if s == string(b) { // no allocation for the comparison
+			return s
+		}
+	}
+	var s string
+	if len(b) > internMaxLen {
+		s = string(b)
+	} else if is, ok := d.intern[string(b)]; ok { // nor for the lookup
+		s = is
+	} else {
+		s = string(b)
+		if len(d.intern) < internMax {
+			d.intern[s] = s
+		}
+	}
+	copy(recent[1:], recent[:])
+	recent[0] = s
+	return s
+}
+
+func (d *decoder) newInt(v int) *int {
+	if len(d.ints) == cap(d.ints) {
+		d.ints = make([]int, 0, slabSize)
+	}
+	d.ints = append(d.ints, v)
+	return &d.ints[len(d.ints)-1]
+}
+
+func (d *decoder) newBool(v bool) *bool {
+	if len(d.bools) == cap(d.bools) {
+		d.bools = make([]bool, 0, slabSize)
+	}
+	d.bools = append(d.bools, v)
+	return &d.bools[len(d.bools)-1]
+}
+
+func (d *decoder) newRung() *exercises.Rung {
+	if len(d.rungs) == cap(d.rungs) {
+		d.rungs = make([]exercises.Rung, 0, slabSize)
+	}
+	d.rungs = append(d.rungs, exercises.Rung{})
+	return &d.rungs[len(d.rungs)-1]
+}
+
+func (d *decoder) newDecision() *Decision {
+	if len(d.decs) == cap(d.decs) {
+		d.decs = make([]Decision, 0, slabSize)
+	}
+	d.decs = append(d.decs, Decision{})
+	return &d.decs[len(d.decs)-1]
+}
+
+// The keys of each object in the order the fields are declared, which is
+// the order Append writes them; the f constants index recordKeys.
+var (
+	recordKeys = keywords("v", "kind", "at", "session", "routine", "exercise",
+		"baseline", "red_flag", "settled", "demo",
+		"set", "side", "rung", "target", "achieved", "effort",
+		"pain", "score", "stopped", "decision",
+		"outcome", "note")
+	rungKeys     = keywords("sets", "level", "value")
+	decisionKeys = keywords("from", "to", "streak", "flag", "reason")
+)
+
+const (
+	fV = iota
+	fKind
+	fAt
+	fSession
+	fRoutine
+	fExercise
+	fBaseline
+	fRedFlag
+	fSettled
+	fDemo
+	fSet
+	fSide
+	fRung
+	fTarget
+	fAchieved
+	fEffort
+	fPain
+	fScore
+	fStopped
+	fDecision
+	fOutcome
+	fNote
+)
+
+// Each decoding function below reads one JSON object: a key, its value,
+// then a comma or the closing brace. A key seen twice is refused
+// (encoding/json would merge or overwrite; not worth copying).
+
+func (p *parser) rung(r *exercises.Rung) bool {
+	if !p.eat('{') {
+		return false
+	}
+	if p.eat('}') {
+		return true
+	}
+	var seen uint32
+	for next := 0; ; {
+		id, ok := p.key(rungKeys, next)
+		if !ok || seen&(1<<id) != 0 {
+			return false
+		}
+		seen |= 1 << id
+		next = id + 1
+		switch id {
+		case 0:
+			r.Sets, ok = p.int()
+		case 1:
+			r.Level, ok = p.int()
+		case 2:
+			r.Value, ok = p.int()
+		}
+		if !ok {
+			return false
+		}
+		if !p.eat(',') {
+			return p.eat('}')
+		}
+	}
+}
+
+func (d *decoder) decision(p *parser, dec *Decision) bool {
+	if !p.eat('{') {
+		return false
+	}
+	if p.eat('}') {
+		return true
+	}
+	var seen uint32
+	for next := 0; ; {
+		id, ok := p.key(decisionKeys, next)
+		if !ok || seen&(1<<id) != 0 {
+			return false
+		}
+		seen |= 1 << id
+		next = id + 1
+		switch id {
+		case 0:
+			ok = p.rung(&dec.From)
+		case 1:
+			ok = p.rung(&dec.To)
+		case 2:
+			dec.Streak, ok = p.int()
+		case 3:
+			dec.Flag, ok = p.bool()
+		case 4:
+			var s []byte
+			s, ok = p.string()
+			dec.Reason = d.str(slotReason, s)
+		}
+		if !ok {
+			return false
+		}
+		if !p.eat(',') {
+			return p.eat('}')
+		}
+	}
+}
+
+// decodeFast fills r, which must be zero, from line and reports whether it
+// could. On false, r is half-filled and must be reset.
+func (d *decoder) decodeFast(line []byte, r *Record) bool {
+	p := parser{b: line}
+	if !p.eat('{') {
+		return false
+	}
+	if p.eat('}') {
+		return p.end()
+	}
+	var seen uint32
+	for next := 0; ; {
+		id, ok := p.key(recordKeys, next)
+		if !ok || seen&(1<<id) != 0 {
+			return false
+		}
+		seen |= 1 << id
+		next = id + 1
+		var (
+			s []byte
+			n int
+			b bool
+		)
+		switch id {
+		case fV:
+			r.V, ok = p.int()
+		case fKind:
+			s, ok = p.string()
+			r.Kind = Kind(d.str(slotKind, s))
+		case fAt:
+			if s, ok = p.quoted(); ok {
+				r.At, ok = d.time(s)
+			}
+		case fSession:
+			s, ok = p.string()
+			r.Session = d.str(slotSession, s)
+		case fRoutine:
+			s, ok = p.string()
+			r.Routine = d.str(slotRoutine, s)
+		case fExercise:
+			s, ok = p.string()
+			r.Exercise = d.str(slotExercise, s)
+		case fBaseline:
+			n, ok = p.int()
+			r.Baseline = d.newInt(n)
+		case fRedFlag:
+			b, ok = p.bool()
+			r.RedFlag = d.newBool(b)
+		case fSettled:
+			b, ok = p.bool()
+			r.Settled = d.newBool(b)
+		case fDemo:
+			r.Demo, ok = p.bool()
+		case fSet:
+			r.Set, ok = p.int()
+		case fSide:
+			s, ok = p.string()
+			r.Side = d.str(slotSide, s)
+		case fRung:
+			r.Rung = d.newRung()
+			ok = p.rung(r.Rung)
+		case fTarget:
+			r.Target, ok = p.int()
+		case fAchieved:
+			r.Achieved, ok = p.int()
+		case fEffort:
+			r.Effort, ok = p.int()
+		case fPain:
+			n, ok = p.int()
+			r.Pain = d.newInt(n)
+		case fScore:
+			n, ok = p.int()
+			r.Score = d.newInt(n)
+		case fStopped:
+			r.Stopped, ok = p.bool()
+		case fDecision:
+			r.Decision = d.newDecision()
+			ok = d.decision(&p, r.Decision)
+		case fOutcome:
+			s, ok = p.string()
+			r.Outcome = d.str(slotOutcome, s)
+		case fNote:
+			s, ok = p.string()
+			r.Note = string(s) // free text: not worth interning
+		}
+		if !ok {
+			return false
+		}
+		if !p.eat(',') {
+			return p.eat('}') && p.end()
+		}
+	}
+}
+
+// time decodes a quoted timestamp exactly as encoding/json would, by calling
+// the same method, except for the shape Append writes, which it reads by
+// hand: successive records share their day, so only the time of day is new.
+func (d *decoder) time(quoted []byte) (time.Time, bool) {
+	if t, ok := d.days.parse(quoted[1 : len(quoted)-1]); ok {
+		return t, true
+	}
+	var t time.Time
+	return t, t.UnmarshalJSON(quoted) == nil
+}

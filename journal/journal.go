@@ -1,0 +1,121 @@
+// Package journal keeps limber's history: one append-only JSON Lines file in
+// which every event of a session is a line, written and synced before the
+// screen moves on. Nothing else is stored; the current state is derived by
+// replaying the file, so there is nothing to fall out of step with it.
+package journal
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Journal appends records to journal.jsonl. It holds no open file and no
+// state, so any number of Journals and processes may share one file: each
+// Append opens, locks, writes, syncs and closes.
+type Journal struct{ path string }
+
+// Open prepares the data directory dir. The file itself is created by the
+// first Append, so merely looking (limber history) leaves no trace.
+func Open(dir string) (*Journal, error) {
+	if dir == "" {
+		return nil, errors.New("journal: no data directory given")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("journal: cannot create the data directory: %w", err)
+	}
+	return &Journal{path: Path(dir)}, nil
+}
+
+// Path is the journal file's path.
+func (j *Journal) Path() string { return j.path }
+
+// Append writes recs as one line each, durably: when it returns nil the lines
+// are on disk. All records go in one write under an exclusive lock, so
+// another process's lines never land in the middle of them. A record with V
+// zero gets SchemaVersion; an invalid record fails the whole call before
+// anything is written. The file is never truncated or rewritten.
+func (j *Journal) Append(recs ...Record) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	buf.WriteByte('\n') // room to end a torn last line; dropped when not needed
+	for i := range recs {
+		r := recs[i] // a copy: filling V must not touch the caller's slice
+		if r.V == 0 {
+			r.V = SchemaVersion
+		}
+		if err := r.Validate(); err != nil {
+			return fmt.Errorf("journal: refusing to append a record with %v (record %d of %d, kind %q)", err, i+1, len(recs), r.Kind)
+		}
+		if err := encodeRecord(&buf, &r); err != nil {
+			return fmt.Errorf("journal: encoding record %d of %d: %w", i+1, len(recs), err)
+		}
+	}
+
+	// O_RDWR rather than O_WRONLY so that the last byte can be read back
+	// under the same lock; O_APPEND still sends every write to the end.
+	f, err := os.OpenFile(j.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	defer f.Close() // after an error only; the normal path closes below
+	if err := lock(f, true); err != nil {
+		return fmt.Errorf("journal: locking %s: %w", j.path, err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("journal: %w", err)
+	}
+	data := buf.Bytes()[1:]
+	if size := fi.Size(); size > 0 {
+		var last [1]byte
+		if _, err := f.ReadAt(last[:], size-1); err != nil {
+			return fmt.Errorf("journal: reading the end of %s: %w", j.path, err)
+		}
+		if last[0] != '\n' {
+			data = buf.Bytes() // an earlier crash left a torn line: end it first
+		}
+	}
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("journal: writing %s: %w", j.path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("journal: syncing %s: %w", j.path, err)
+	}
+	if fi.Size() == 0 {
+		// The file is probably new: sync its directory entry too, or a
+		// crash could lose the whole file along with the record.
+		if err := syncDir(filepath.Dir(j.path)); err != nil {
+			return fmt.Errorf("journal: syncing the data directory: %w", err)
+		}
+	}
+	if err := unlock(f); err != nil {
+		return fmt.Errorf("journal: unlocking %s: %w", j.path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("journal: closing %s: %w", j.path, err)
+	}
+	return nil
+}
+
+// encodeRecord appends r as one JSON line. HTML escaping is off so that a
+// person reading the file sees "<" and "&" as typed.
+func encodeRecord(buf *bytes.Buffer, r *Record) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r) // Encode ends the line with '\n' and never emits a raw one inside
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}

@@ -1,0 +1,652 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"limber/exercises"
+	"limber/journal"
+)
+
+// phase is where a session stands.
+type phase int
+
+const (
+	phBaseline      phase = iota // pain before starting, 0–10
+	phRedFlag                    // the red-flag question
+	phRedFlagAdvice              // yes: advice not to exercise today
+	phSettled                    // had the last session's pain settled by next morning
+	phCard                       // the exercise card
+	phReady                      // get ready (5 s), also between sides
+	phWork                       // the hold, the timed set, or the reps
+	phEffort                     // how hard was that set
+	phRest                       // rest between sets
+	phFlare                      // pain reported during an exercise
+	phPain                       // pain now, after the exercise
+	phScore                      // the result, where the exercise asks one
+	phStop                       // pain too high: stop
+	phSummary                    // next time, for each exercise
+	phAfter                      // the routine's after reminders (foot check)
+)
+
+// GetReady is the countdown before every hold or timed set.
+const GetReady = 5 * time.Second
+
+// RestExtra is what + adds to a rest.
+const RestExtra = 15 * time.Second
+
+// tickMsg wakes a timer; gen drops ticks from a timer since replaced.
+type tickMsg struct{ gen int }
+
+type summaryItem struct {
+	ex      *exercises.Exercise
+	skipped bool
+	stopped bool
+	d       exercises.Decision
+}
+
+// session is one routine being done.
+type session struct {
+	rt      *exercises.Routine
+	id      string
+	plan    []journal.PlanItem
+	idx     int
+	phase   phase
+	started bool // session_start recorded
+	ended   bool // session_end recorded
+
+	baseline   int
+	settled    *bool
+	askSettled bool
+
+	ex        *exercises.Exercise
+	dose      exercises.Dose // the plan's dose for this exercise
+	rung      exercises.Rung // now: eased rungs are lower
+	set, side int            // set from 1; side 0 (left or only) and 1 (right)
+	results   []exercises.SetResult
+	sideDone  [2]int
+	note      string // "the rest is now easier", shown until the exercise ends
+
+	timer      countdown
+	gen        int
+	flashUntil time.Time
+	count      int // reps counted (untimed) or done (tempo)
+	untimed    bool
+	lastCue    int
+	lastWord   string
+
+	pick      int   // the highlighted answer
+	resume    phase // where a pain flare returns to
+	pain      int
+	stopEarly bool
+	summary   []summaryItem
+}
+
+func (s *session) sides() int { return max(1, s.dose.Sides) }
+
+func (s *session) sideName() string {
+	if s.sides() == 1 {
+		return ""
+	}
+	return [2]string{"left", "right"}[s.side]
+}
+
+// startRoutine opens the check-in of a routine.
+func (m *Model) startRoutine(id string) {
+	rt, ok := m.opt.Library.Routine(id)
+	if !ok {
+		return
+	}
+	s := &session{rt: rt, baseline: -1, pick: 0}
+	s.plan = m.progress.Plan(rt)
+	now := m.opt.Now()
+	y, mo, d := now.Date()
+	today := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
+	for i := len(m.progress.Sessions) - 1; i >= 0; i-- {
+		if last := m.progress.Sessions[i]; len(last.Exercises) > 0 {
+			s.askSettled = last.Start.Before(today)
+			break
+		}
+	}
+	m.sess, m.screen = s, scrSession
+	m.syncKeys()
+}
+
+// begin records the session's start and opens the first exercise.
+func (s *session) begin(m *Model) tea.Cmd {
+	now := m.opt.Now()
+	s.id = journal.NewSessionID(now)
+	b := s.baseline
+	no := false
+	m.record(journal.Record{Kind: journal.KindSessionStart, At: now, Session: s.id, Routine: s.rt.ID,
+		Baseline: &b, RedFlag: &no, Settled: s.settled, Demo: m.opt.Demo})
+	s.started = true
+	// The next-morning rule may have moved rungs: replay, then plan.
+	m.replay()
+	s.plan = m.progress.Plan(s.rt)
+	return s.startExercise(m, 0)
+}
+
+func (s *session) startExercise(m *Model, i int) tea.Cmd {
+	s.gen++ // any running timer is dropped
+	if i >= len(s.plan) {
+		return s.finish(m)
+	}
+	s.idx = max(0, i)
+	it := s.plan[s.idx]
+	s.ex, s.dose = it.Exercise, it.Dose
+	s.rung = s.dose.Rung()
+	s.set, s.side, s.results, s.note = 1, 0, nil, ""
+	s.phase = phCard
+	return nil
+}
+
+// startSide begins a set, or its second side: a get-ready countdown for
+// timed work, straight to counting for reps without a tempo.
+func (s *session) startSide(m *Model) tea.Cmd {
+	now := m.opt.Now()
+	if s.side == 0 {
+		s.sideDone = [2]int{}
+	}
+	if s.dose.Kind == exercises.Reps && s.dose.Tempo == nil {
+		s.phase, s.untimed, s.count = phWork, true, 0
+		return m.opt.Cues.cue("Go")
+	}
+	s.untimed = false
+	s.phase = phReady
+	s.timer = newCountdown(now, GetReady, m.opt.Speed)
+	s.lastCue = -1
+	return s.schedule(m, now)
+}
+
+// beginWork starts the hold, the timed set, or the paced reps.
+func (s *session) beginWork(m *Model, now time.Time) tea.Cmd {
+	s.phase, s.count, s.lastCue, s.lastWord = phWork, 0, -1, ""
+	total := time.Duration(s.rung.Value) * time.Second
+	words := "Hold"
+	switch {
+	case s.dose.Kind == exercises.Timed:
+		words = "Go"
+	case s.dose.Kind == exercises.Reps:
+		total = time.Duration(s.rung.Value) * s.dose.Tempo.Total()
+		words = "Up"
+	}
+	s.timer = newCountdown(now, total, m.opt.Speed)
+	s.flashUntil = now.Add(250 * time.Millisecond)
+	return tea.Batch(m.opt.Cues.cue(words), s.schedule(m, now))
+}
+
+// schedule wakes the session when something on screen will change: the
+// shown second, the end of a flash, the next tempo word, or the deadline
+// itself. Never on a fixed fast tick.
+func (s *session) schedule(m *Model, now time.Time) tea.Cmd {
+	var wake time.Duration
+	timed := (s.phase == phReady || s.phase == phRest || s.phase == phWork) && !s.untimed && !s.timer.paused
+	if timed {
+		wake = s.timer.nextWake(now)
+		if s.phase == phWork && s.dose.Kind == exercises.Reps {
+			wake = min(wake, s.tempoWake(now))
+		}
+	}
+	if s.flashUntil.After(now) {
+		fw := s.flashUntil.Sub(now)
+		if wake == 0 || fw < wake {
+			wake = fw
+		}
+	}
+	if wake <= 0 {
+		return nil
+	}
+	s.gen++
+	gen := s.gen
+	return tea.Tick(wake, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// tempo returns the paced rep being done (from 0), its word and the
+// exercise time until the next word.
+func (s *session) tempo(now time.Time) (rep int, word string, next time.Duration) {
+	t := s.dose.Tempo
+	e := s.timer.elapsed(now)
+	per := t.Total()
+	rep = int(e / per)
+	in := e % per
+	switch {
+	case in < t.Up:
+		return rep, "up", t.Up - in
+	case in < t.Up+t.Hold:
+		return rep, "hold", t.Up + t.Hold - in
+	}
+	return rep, "down", per - in
+}
+
+func (s *session) tempoWake(now time.Time) time.Duration {
+	_, _, next := s.tempo(now)
+	return max(s.timer.wall(next), time.Millisecond)
+}
+
+// tick handles a timer's wake.
+func (s *session) tick(m *Model, msg tickMsg) tea.Cmd {
+	if msg.gen != s.gen {
+		return nil // from a timer since paused, skipped or replaced
+	}
+	now := m.opt.Now()
+	switch s.phase {
+	case phReady, phRest, phWork:
+	default:
+		return nil
+	}
+	if s.untimed || s.timer.paused {
+		return s.schedule(m, now)
+	}
+	if s.timer.done(now) {
+		return s.timerDone(m, now)
+	}
+	var cmds []tea.Cmd
+	countsDown := s.phase != phWork || s.dose.Kind != exercises.Reps
+	if n := s.timer.shown(now); countsDown && n <= 3 && n != s.lastCue {
+		s.lastCue = n
+		s.flashUntil = now.Add(250 * time.Millisecond)
+		cmds = append(cmds, m.opt.Cues.cue(fmt.Sprint(n)))
+	}
+	if s.phase == phWork && s.dose.Kind == exercises.Reps {
+		rep, word, _ := s.tempo(now)
+		s.count = rep
+		if word != s.lastWord {
+			s.lastWord = word
+			cmds = append(cmds, m.opt.Cues.say(word))
+		}
+	}
+	cmds = append(cmds, s.schedule(m, now))
+	return tea.Batch(cmds...)
+}
+
+// timerDone moves on when a countdown reaches its deadline.
+func (s *session) timerDone(m *Model, now time.Time) tea.Cmd {
+	s.flashUntil = now.Add(300 * time.Millisecond)
+	switch s.phase {
+	case phReady:
+		return s.beginWork(m, now)
+	case phWork:
+		if m.opt.Trace != nil {
+			fmt.Fprintf(m.opt.Trace, "work-end exercise=%s deadline=%d seen=%d late_ms=%.3f\n", s.ex.ID,
+				s.timer.deadline.UnixNano(), now.UnixNano(), float64(now.Sub(s.timer.deadline))/float64(time.Millisecond))
+		}
+		s.count = s.rung.Value
+		s.sideDone[s.side] = s.rung.Value
+		return tea.Batch(m.opt.Cues.cue("Done"), s.endSide(m, now))
+	case phRest:
+		s.set++
+		s.side = 0
+		return tea.Batch(m.opt.Cues.cue("Rest is over"), s.startSide(m))
+	}
+	return nil
+}
+
+// endSide moves to the other side, or asks how hard the set was.
+func (s *session) endSide(m *Model, now time.Time) tea.Cmd {
+	s.gen++
+	if s.side+1 < s.sides() {
+		s.side++
+		s.phase = phReady
+		s.timer = newCountdown(now, GetReady, m.opt.Speed)
+		s.lastCue = -1
+		return tea.Batch(m.opt.Cues.say("Other side"), s.schedule(m, now))
+	}
+	s.phase, s.pick = phEffort, 3
+	return s.schedule(m, now)
+}
+
+// answerEffort records the set (each side) and eases or rests.
+func (s *session) answerEffort(m *Model, effort int) tea.Cmd {
+	now := m.opt.Now()
+	for side := range s.sides() {
+		rg := s.rung
+		sideName := ""
+		if s.sides() == 2 {
+			sideName = [2]string{"left", "right"}[side]
+		}
+		m.record(journal.Record{Kind: journal.KindSet, At: now, Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
+			Set: s.set, Side: sideName, Rung: &rg, Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort})
+		s.results = append(s.results, exercises.SetResult{Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort})
+	}
+	if eased, ok := exercises.Ease(s.ex, s.rung, effort, 0); ok {
+		s.rung = eased
+		s.note = "That was too hard, so the rest of this exercise is easier: " + exercises.RungText(s.ex, eased) + "."
+	}
+	if s.set < s.rung.Sets {
+		s.phase = phRest
+		s.timer = newCountdown(now, s.dose.Rest, m.opt.Speed)
+		s.lastCue = -1
+		s.flashUntil = now.Add(250 * time.Millisecond)
+		return tea.Batch(m.opt.Cues.cue("Rest"), s.schedule(m, now))
+	}
+	s.phase, s.pick = phPain, 0
+	return nil
+}
+
+// state is where the exercise stood when the session began.
+func (s *session) state(m *Model) exercises.State {
+	st := exercises.State{Rung: s.dose.Rung()}
+	if es, ok := m.progress.State(s.ex.ID); ok {
+		st.Streak = es.Streak
+	}
+	return st
+}
+
+// endExercise decides the next rung, records it, and opens the next card.
+func (s *session) endExercise(m *Model, pain int, score *int, stopped bool) exercises.Decision {
+	perf := exercises.Performance{Sets: s.results, Pain: pain, Baseline: s.baseline, HasBaseline: s.baseline >= 0, Score: score}
+	d := exercises.Decide(s.ex, s.state(m), perf)
+	p := pain
+	m.record(journal.Record{Kind: journal.KindExerciseEnd, At: m.opt.Now(), Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
+		Pain: &p, Score: score, Stopped: stopped,
+		Decision: &journal.Decision{From: d.From, To: d.To, Streak: d.Streak, Flag: d.Flag, Reason: d.Reason}})
+	s.summary = append(s.summary, summaryItem{ex: s.ex, stopped: stopped, d: d})
+	return d
+}
+
+// finish records the session's end and shows the summary.
+func (s *session) finish(m *Model) tea.Cmd {
+	s.gen++
+	if s.started && !s.ended {
+		outcome := "finished"
+		if s.stopEarly {
+			outcome = "stopped"
+		}
+		m.record(journal.Record{Kind: journal.KindSessionEnd, At: m.opt.Now(), Session: s.id, Routine: s.rt.ID, Outcome: outcome})
+		s.ended = true
+	}
+	s.phase = phSummary
+	return nil
+}
+
+// leave closes the session screen: home, or out of limber after `run`.
+func (s *session) leave(m *Model) tea.Cmd {
+	if m.opt.Routine != "" {
+		m.quitting = true
+		return tea.Quit
+	}
+	m.toHome()
+	return nil
+}
+
+func (s *session) pauseTimer(now time.Time) {
+	if s.phase == phReady || s.phase == phWork || s.phase == phRest {
+		s.timer.pause(now)
+		s.gen++
+	}
+}
+
+// number reads a digit key (t is ten).
+func (m *Model) number(k tea.KeyMsg) (int, bool) {
+	if key.Matches(k, m.keys.Ten) {
+		return 10, true
+	}
+	if key.Matches(k, m.keys.Number) && len(k.Runes) == 1 {
+		return int(k.Runes[0] - '0'), true
+	}
+	return 0, false
+}
+
+// picked moves the highlighted answer or confirms it; it returns the
+// answer and true when one was given.
+func (s *session) picked(m *Model, k tea.KeyMsg, lo, hi int) (int, bool) {
+	if n, ok := m.number(k); ok && n >= lo && n <= hi {
+		return n, true
+	}
+	switch {
+	case key.Matches(k, m.keys.Up):
+		s.pick = max(lo, s.pick-1)
+	case key.Matches(k, m.keys.Down):
+		s.pick = min(hi, s.pick+1)
+	case key.Matches(k, m.keys.Enter):
+		return min(max(s.pick, lo), hi), true
+	}
+	return 0, false
+}
+
+// update handles a key in the session.
+func (s *session) update(m *Model, k tea.KeyMsg) tea.Cmd {
+	now := m.opt.Now()
+	if key.Matches(k, m.keys.Quit) && s.phase != phRedFlagAdvice && s.phase != phSummary && s.phase != phAfter {
+		s.pauseTimer(now)
+		m.confirmQuit = true
+		return nil
+	}
+	// Demo: step freely between exercises.
+	if m.opt.Demo && s.phase >= phCard && s.phase <= phStop {
+		switch {
+		case key.Matches(k, m.keys.Skip) && s.phase != phEffort:
+			return s.startExercise(m, s.idx+1)
+		case key.Matches(k, m.keys.Back):
+			return s.startExercise(m, s.idx-1)
+		}
+	}
+	switch s.phase {
+	case phBaseline:
+		if n, ok := s.picked(m, k, 0, 10); ok {
+			s.baseline, s.phase = n, phRedFlag
+		}
+	case phRedFlag:
+		switch {
+		case key.Matches(k, m.keys.Yes):
+			s.id = journal.NewSessionID(now)
+			b, yes := s.baseline, true
+			m.record(journal.Record{Kind: journal.KindSessionStart, At: now, Session: s.id, Routine: s.rt.ID, Baseline: &b, RedFlag: &yes},
+				journal.Record{Kind: journal.KindSessionEnd, At: now, Session: s.id, Routine: s.rt.ID, Outcome: "red_flag"})
+			s.started, s.ended = true, true
+			s.phase = phRedFlagAdvice
+		case key.Matches(k, m.keys.No):
+			if s.askSettled {
+				s.phase = phSettled
+				return nil
+			}
+			return s.begin(m)
+		case key.Matches(k, m.keys.Back):
+			s.phase = phBaseline
+		}
+	case phRedFlagAdvice:
+		if key.Matches(k, m.keys.Enter) || key.Matches(k, m.keys.Quit) {
+			return s.leave(m)
+		}
+	case phSettled:
+		switch {
+		case key.Matches(k, m.keys.Yes):
+			yes := true
+			s.settled = &yes
+			return s.begin(m)
+		case key.Matches(k, m.keys.No):
+			no := false
+			s.settled = &no
+			return s.begin(m)
+		case key.Matches(k, m.keys.Back):
+			s.phase = phRedFlag
+		}
+	case phCard:
+		switch {
+		case key.Matches(k, m.keys.Enter):
+			return s.startSide(m)
+		case key.Matches(k, m.keys.Skip):
+			s.summary = append(s.summary, summaryItem{ex: s.ex, skipped: true})
+			return s.startExercise(m, s.idx+1)
+		}
+	case phReady, phRest, phWork:
+		return s.updateTimed(m, k, now)
+	case phEffort:
+		if n, ok := s.picked(m, k, 1, 5); ok {
+			return s.answerEffort(m, n)
+		}
+	case phFlare:
+		if n, ok := s.picked(m, k, 0, 10); ok {
+			return s.answerFlare(m, n, now)
+		}
+	case phPain:
+		if n, ok := s.picked(m, k, 0, 10); ok {
+			s.pain = n
+			if exercises.MustStop(s.ex, n) {
+				return s.stop(m, n)
+			}
+			if s.ex.Score != nil {
+				s.phase, s.pick = phScore, s.ex.Score.OutOf
+				return nil
+			}
+			s.endExercise(m, n, nil, false)
+			return s.startExercise(m, s.idx+1)
+		}
+	case phScore:
+		if n, ok := s.picked(m, k, 0, s.ex.Score.OutOf); ok {
+			s.endExercise(m, s.pain, &n, false)
+			return s.startExercise(m, s.idx+1)
+		}
+	case phStop:
+		switch {
+		case key.Matches(k, m.keys.Enter):
+			return s.startExercise(m, s.idx+1)
+		case key.Matches(k, m.keys.End):
+			s.stopEarly = true
+			return s.finish(m)
+		}
+	case phSummary:
+		if key.Matches(k, m.keys.Enter) || key.Matches(k, m.keys.Quit) {
+			if len(s.rt.After) > 0 {
+				s.phase = phAfter
+				return nil
+			}
+			return s.leave(m)
+		}
+	case phAfter:
+		if key.Matches(k, m.keys.Enter) || key.Matches(k, m.keys.Quit) {
+			return s.leave(m)
+		}
+	}
+	return nil
+}
+
+// updateTimed handles keys while a countdown or a rep count runs.
+func (s *session) updateTimed(m *Model, k tea.KeyMsg, now time.Time) tea.Cmd {
+	switch {
+	case s.untimed && key.Matches(k, m.keys.Count), s.untimed && key.Matches(k, m.keys.Plus):
+		s.count++
+		return nil
+	case s.untimed && key.Matches(k, m.keys.Minus):
+		s.count = max(0, s.count-1)
+		return nil
+	case key.Matches(k, m.keys.Pause):
+		if s.timer.paused {
+			s.timer.resume(now)
+		} else {
+			s.timer.pause(now)
+			s.gen++
+		}
+		return s.schedule(m, now)
+	case key.Matches(k, m.keys.Pain):
+		s.timer.pause(now)
+		s.gen++
+		s.resume, s.phase, s.pick = s.phase, phFlare, 0
+		return nil
+	case s.phase == phRest && key.Matches(k, m.keys.Extend):
+		s.timer.extend(RestExtra)
+		return s.schedule(m, now)
+	case key.Matches(k, m.keys.Enter), key.Matches(k, m.keys.Skip):
+		switch s.phase {
+		case phReady:
+			return s.beginWork(m, now)
+		case phRest:
+			s.set++
+			s.side = 0
+			return s.startSide(m)
+		case phWork:
+			done := s.count
+			if s.dose.Kind != exercises.Reps {
+				done = int(s.timer.elapsed(now) / time.Second)
+			} else if !s.untimed {
+				done, _, _ = s.tempo(now)
+			}
+			if key.Matches(k, m.keys.Skip) {
+				done = 0
+			}
+			s.sideDone[s.side] = min(done, s.rung.Value*10)
+			return s.endSide(m, now)
+		}
+	}
+	return nil
+}
+
+// answerFlare handles pain reported during an exercise: stop, ease, or
+// carry on where it was.
+func (s *session) answerFlare(m *Model, pain int, now time.Time) tea.Cmd {
+	if exercises.MustStop(s.ex, pain) {
+		s.pain = pain
+		return s.stop(m, pain)
+	}
+	if eased, ok := exercises.Ease(s.ex, s.rung, 0, pain); ok {
+		s.rung = eased
+		s.note = "Pain is up, so the rest of this exercise is easier: " + exercises.RungText(s.ex, eased) + "."
+	}
+	s.phase = s.resume
+	s.timer.resume(now)
+	return s.schedule(m, now)
+}
+
+// stop is the stop rule: the exercise ends now, recorded with its pain.
+func (s *session) stop(m *Model, pain int) tea.Cmd {
+	s.gen++
+	s.endExercise(m, pain, nil, true)
+	s.phase = phStop
+	return m.opt.Cues.cue("Please stop and rest")
+}
+
+// syncKeys enables the keys that do something in this phase.
+func (s *session) syncKeys(m *Model) {
+	k := &m.keys
+	k.Enter.SetHelp("enter", "continue")
+	k.Skip.SetHelp("n", "skip")
+	switch s.phase {
+	case phBaseline, phFlare, phPain:
+		k.only(&k.Number, &k.Ten, &k.Up, &k.Down, &k.Enter, &k.Quit)
+		k.Enter.SetHelp("enter", "choose")
+	case phEffort:
+		k.only(&k.Number, &k.Up, &k.Down, &k.Enter, &k.Quit)
+		k.Enter.SetHelp("enter", "choose")
+	case phScore:
+		k.only(&k.Number, &k.Up, &k.Down, &k.Enter, &k.Quit)
+		k.Enter.SetHelp("enter", "choose")
+	case phRedFlag, phSettled:
+		k.only(&k.Yes, &k.No, &k.Back, &k.Quit)
+	case phRedFlagAdvice, phAfter:
+		k.only(&k.Enter)
+	case phSummary:
+		k.only(&k.Enter)
+	case phCard:
+		k.only(&k.Enter, &k.Skip, &k.Quit)
+		k.Enter.SetHelp("enter", "start")
+		k.Skip.SetHelp("n", "skip this exercise")
+	case phReady:
+		k.only(&k.Pause, &k.Enter, &k.Pain, &k.Quit)
+		k.Enter.SetHelp("enter", "start now")
+	case phRest:
+		k.only(&k.Pause, &k.Enter, &k.Extend, &k.Pain, &k.Quit)
+		k.Enter.SetHelp("enter", "end rest")
+	case phWork:
+		if s.untimed {
+			k.only(&k.Count, &k.Plus, &k.Minus, &k.Enter, &k.Pain, &k.Quit)
+			k.Enter.SetHelp("enter", "set done")
+		} else {
+			k.only(&k.Pause, &k.Enter, &k.Skip, &k.Pain, &k.Quit)
+			k.Enter.SetHelp("enter", "end set now")
+			k.Skip.SetHelp("n", "skip set")
+		}
+	case phStop:
+		k.only(&k.Enter, &k.End)
+		k.Enter.SetHelp("enter", "next exercise")
+	}
+	if m.opt.Demo && s.phase >= phCard && s.phase <= phStop {
+		k.Skip.SetEnabled(s.phase != phEffort)
+		k.Skip.SetHelp("n", "next exercise")
+		k.Back.SetEnabled(true)
+		k.Back.SetHelp("b", "previous exercise")
+	}
+}
