@@ -49,6 +49,7 @@ const (
 	scrCard
 	scrTips
 	scrSession
+	scrProgress
 )
 
 // Model is the root: a screen enum and one state per screen.
@@ -69,6 +70,11 @@ type Model struct {
 	libList    []*exercises.Exercise
 	card       *exercises.Exercise
 	tipScroll  int
+
+	progressLines []string
+	adjusting     bool // the card's ladder picker (therapist)
+	adjustIdx     int
+	adjustConfirm bool
 
 	sess        *session
 	confirmQuit bool
@@ -177,6 +183,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateCard(k)
 	case scrTips:
 		cmd = m.updateTips(k)
+	case scrProgress:
+		cmd = m.updateProgress(k)
 	case scrSession:
 		cmd = m.sess.update(m, k)
 	}
@@ -233,12 +241,26 @@ func (m *Model) syncKeys() {
 	case scrNotice:
 		k.only(&k.Enter, &k.Quit)
 	case scrHome:
-		k.only(&k.Up, &k.Down, &k.Enter, &k.Library, &k.Tips, &k.Quit)
+		k.only(&k.Up, &k.Down, &k.Enter, &k.Library, &k.Tips, &k.Progress, &k.Quit)
 		k.Enter.SetHelp("enter", "start")
 	case scrLibrary:
 		k.only(&k.Up, &k.Down, &k.Enter, &k.Back, &k.Quit)
 		k.Enter.SetHelp("enter", "open")
-	case scrCard, scrTips:
+	case scrCard:
+		switch {
+		case m.adjustConfirm:
+			k.only(&k.Yes, &k.No)
+		case m.adjusting:
+			k.only(&k.Up, &k.Down, &k.Enter, &k.Back)
+			k.Up.SetHelp("↑", "harder")
+			k.Down.SetHelp("↓", "easier")
+			k.Enter.SetHelp("enter", "place here")
+		default:
+			k.only(&k.Up, &k.Down, &k.Back, &k.Adjust, &k.Quit)
+			k.Up.SetHelp("↑", "up")
+			k.Down.SetHelp("↓", "down")
+		}
+	case scrTips, scrProgress:
 		k.only(&k.Up, &k.Down, &k.Back, &k.Quit)
 	case scrSession:
 		if m.sess != nil {
@@ -267,9 +289,15 @@ func (m *Model) View() string {
 	case scrLibrary:
 		body = m.viewLibrary(bodyH)
 	case scrCard:
-		body = m.viewCard(m.card, m.cardDose(m.card), bodyH, m.tipScroll)
+		if m.adjusting {
+			body = m.viewAdjust(bodyH)
+		} else {
+			body = m.viewCard(m.card, m.cardDose(m.card), bodyH, m.tipScroll)
+		}
 	case scrTips:
 		body = m.viewTips(bodyH)
+	case scrProgress:
+		body = m.viewProgress(bodyH)
 	case scrSession:
 		body = m.sess.view(m, bodyH)
 	}
@@ -292,6 +320,8 @@ func (m *Model) header() string {
 		left += m.st.Subtle.Render(" · library")
 	case scrTips:
 		left += m.st.Subtle.Render(" · tips")
+	case scrProgress:
+		left += m.st.Subtle.Render(" · progress")
 	}
 	if m.opt.Demo {
 		left += " " + m.st.Banner.Render("DEMO: nothing is recorded")

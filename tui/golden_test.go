@@ -112,6 +112,9 @@ func TestScreensStopAndRedFlag(t *testing.T) {
 				}
 			})
 			h3.golden("home-with-history")
+			h3.keys("g")
+			h3.golden("progress")
+			h3.keys("b")
 			h3.keys("enter", "0", "n")
 			h3.golden("checkin-settled")
 		})

@@ -10,6 +10,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"limber/exercises"
+	"limber/journal"
+	"limber/report"
 )
 
 // homeItem is a routine with what the journal says of it this week.
@@ -85,6 +87,9 @@ func (m *Model) updateHome(k tea.KeyMsg) tea.Cmd {
 		m.screen, m.tipScroll = scrLibrary, 0
 	case key.Matches(k, m.keys.Tips):
 		m.screen, m.tipScroll = scrTips, 0
+	case key.Matches(k, m.keys.Progress):
+		m.screen, m.tipScroll = scrProgress, 0
+		m.progressLines = strings.Split(report.Build(m.opt.Library, m.progress, m.opt.Now()).Text(m.width-4), "\n")
 	case key.Matches(k, m.keys.Quit):
 		m.confirmQuit = true
 	}
@@ -124,7 +129,7 @@ func (m *Model) viewHome(h int) []string {
 			lines = append(lines, "  "+row)
 		}
 	}
-	lines = append(lines, "", m.st.Subtle.Render("l  the exercise library     t  tips"))
+	lines = append(lines, "", m.st.Subtle.Render("l  the exercise library     t  tips     g  your progress"))
 	for _, p := range m.opt.Problems {
 		lines = append(lines, m.st.Warn.Render("! "+exercises.Escape(p)))
 	}
@@ -204,7 +209,13 @@ func (m *Model) cardDose(x *exercises.Exercise) exercises.Dose {
 }
 
 func (m *Model) updateCard(k tea.KeyMsg) tea.Cmd {
+	if m.adjusting {
+		return m.updateAdjust(k)
+	}
 	switch {
+	case key.Matches(k, m.keys.Adjust):
+		i, _ := m.card.Ladder.Index(m.cardDose(m.card).Rung())
+		m.adjusting, m.adjustIdx = true, i
 	case key.Matches(k, m.keys.Up):
 		m.tipScroll = max(0, m.tipScroll-1)
 	case key.Matches(k, m.keys.Down):
@@ -319,4 +330,84 @@ func (m *Model) viewTips(h int) []string {
 	}
 	scroll := min(m.tipScroll, max(0, len(lines)-h))
 	return lines[scroll:]
+}
+
+// updateAdjust is the therapist's ladder picker on a card: move along the
+// rungs, then confirm; the placement is journalled like everything else.
+func (m *Model) updateAdjust(k tea.KeyMsg) tea.Cmd {
+	l := m.card.Ladder
+	if m.adjustConfirm {
+		switch {
+		case key.Matches(k, m.keys.Yes):
+			now := m.opt.Now()
+			from := m.cardDose(m.card).Rung()
+			to := l.At(m.adjustIdx)
+			st := exercises.State{Rung: from}
+			if es, ok := m.progress.State(m.card.ID); ok {
+				st = es.State
+			}
+			d := exercises.Adjusted(m.card, st, to)
+			m.record(journal.Record{Kind: journal.KindAdjust, At: now, Session: journal.NewSessionID(now), Exercise: m.card.ID,
+				Rung: &to, Note: "placed from the exercise card",
+				Decision: &journal.Decision{From: d.From, To: d.To, Reason: d.Reason}})
+			m.replay()
+			m.adjusting, m.adjustConfirm = false, false
+		case key.Matches(k, m.keys.No), k.Type == tea.KeyEsc:
+			m.adjustConfirm = false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.adjustIdx = min(l.Len()-1, m.adjustIdx+1)
+	case key.Matches(k, m.keys.Down):
+		m.adjustIdx = max(0, m.adjustIdx-1)
+	case key.Matches(k, m.keys.Enter):
+		m.adjustConfirm = true
+	case key.Matches(k, m.keys.Back), k.Type == tea.KeyEsc:
+		m.adjusting = false
+	}
+	return nil
+}
+
+// viewAdjust shows where the patient is and where the picker points.
+func (m *Model) viewAdjust(h int) []string {
+	x := m.card
+	now := m.cardDose(x).Rung()
+	to := x.Ladder.At(m.adjustIdx)
+	ni, _ := x.Ladder.Index(now)
+	lines := []string{
+		m.st.Title.Render("Adjust " + clean(x.Name)) + m.st.Subtle.Render("  (for therapists)"),
+		"",
+		fmt.Sprintf("Now:      %s   (step %d of %d)", clean(exercises.RungText(x, now)), ni+1, x.Ladder.Len()),
+		m.st.Selected.Render(fmt.Sprintf("Place on: %s   (step %d of %d)", clean(exercises.RungText(x, to)), m.adjustIdx+1, x.Ladder.Len())),
+		"",
+		"↑ harder   ↓ easier   enter place here   b cancel",
+	}
+	if m.adjustConfirm {
+		lines = append(lines, "", m.st.Warn.Render("Place the patient on this step? It is recorded in the journal."), "y  yes      n  no")
+	}
+	if m.opt.Demo {
+		lines = append(lines, "", m.st.Subtle.Render("Demo: nothing is recorded."))
+	}
+	return center(lines, h)
+}
+
+func (m *Model) updateProgress(k tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.tipScroll = max(0, m.tipScroll-1)
+	case key.Matches(k, m.keys.Down):
+		m.tipScroll++
+	case key.Matches(k, m.keys.Back), k.Type == tea.KeyEsc:
+		m.screen = scrHome
+	case key.Matches(k, m.keys.Quit):
+		m.confirmQuit = true
+	}
+	return nil
+}
+
+func (m *Model) viewProgress(h int) []string {
+	scroll := min(m.tipScroll, max(0, len(m.progressLines)-h))
+	return m.progressLines[scroll:]
 }

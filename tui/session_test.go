@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -367,5 +368,28 @@ func TestWindowTooSmall(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 19})
 	if v := h.m.View(); v != "Window too small: limber needs at least 60×20 (this one is 80×19)." {
 		t.Fatalf("view = %q", v)
+	}
+}
+
+func TestAdjustFromTheCard(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		h := newHarness(t, size[0], size[1], nil)
+		h.keys("l", "down", "enter") // heel raises (lift)
+		if h.m.card.ID != "lift" {
+			t.Fatalf("card %s", h.m.card.ID)
+		}
+		h.keys("a", "up", "up", "down", "up", "enter")
+		h.golden(fmt.Sprintf("adjust-confirm-%dx%d", size[0], size[1]))
+		h.keys("n")
+		if len(h.rec.recs) != 0 || !h.m.adjusting {
+			t.Fatal("n recorded or left the picker")
+		}
+		h.keys("enter", "y")
+		if h.rec.kinds() != "adjust" || *h.rec.recs[0].Rung != (exercises.Rung{Sets: 2, Level: 1, Value: 7}) {
+			t.Fatalf("records %s %+v", h.rec.kinds(), h.rec.recs)
+		}
+		if d := h.m.cardDose(h.m.card); d.Reps != 7 {
+			t.Fatalf("the card still shows %d reps", d.Reps)
+		}
 	}
 }
