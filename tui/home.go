@@ -377,7 +377,7 @@ func (m *Model) viewAdjust(h int) []string {
 	to := x.Ladder.At(m.adjustIdx)
 	ni, _ := x.Ladder.Index(now)
 	lines := []string{
-		m.st.Title.Render("Adjust " + clean(x.Name)) + m.st.Subtle.Render("  (for therapists)"),
+		m.st.Title.Render("Adjust "+clean(x.Name)) + m.st.Subtle.Render("  (for therapists)"),
 		"",
 		fmt.Sprintf("Now:      %s   (step %d of %d)", clean(exercises.RungText(x, now)), ni+1, x.Ladder.Len()),
 		m.st.Selected.Render(fmt.Sprintf("Place on: %s   (step %d of %d)", clean(exercises.RungText(x, to)), m.adjustIdx+1, x.Ladder.Len())),
