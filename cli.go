@@ -169,15 +169,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// takesValue reports whether a flag word consumes the next argument, so that
-// `--library DIR list` finds the command.
+// takesValue reports whether a flag word consumes the next argument, so
+// that the command is found wherever flags stand: `--library DIR list`,
+// `--category balance list`.
 func takesValue(a string) bool {
 	if strings.Contains(a, "=") {
 		return false
 	}
-	switch strings.TrimLeft(a, "-") {
-	case "library", "data-dir":
-		return true
+	name := strings.TrimLeft(a, "-")
+	for _, c := range append([]*command{rootCommand}, commands...) {
+		fs := flag.NewFlagSet("", flag.ContinueOnError)
+		fs.Var(&multiFlag{}, "library", "")
+		fs.String("data-dir", "", "")
+		if c.flags != nil {
+			c.flags(fs)
+		}
+		if f := fs.Lookup(name); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+				return true
+			}
+		}
 	}
 	return false
 }

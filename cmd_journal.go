@@ -208,7 +208,9 @@ var logCommand = &command{
 		}
 		get := func(name string) string { return fs.Lookup(name).Value.String() }
 		num := func(name string) int { n, _ := strconv.Atoi(get(name)); return n }
-		if get("done") == "" || get("effort") == "0" || get("pain") == "-1" {
+		given := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		if !given["done"] || !given["effort"] || !given["pain"] {
 			return usagef("log needs --done, --effort and --pain, such as: limber log heel-raises --done 10,10 --effort 2 --pain 1")
 		}
 		lib := e.library()
@@ -222,11 +224,11 @@ var logCommand = &command{
 			return invalidf("--effort %d is out of range; use 1 (very easy) to 5 (too hard)", effort)
 		case pain < 0 || pain > 10:
 			return invalidf("--pain %d is out of range; use 0 (none) to 10 (worst)", pain)
-		case baseline < -1 || baseline > 10:
+		case given["baseline"] && (baseline < 0 || baseline > 10):
 			return invalidf("--baseline %d is out of range; use 0 to 10", baseline)
-		case score != -1 && x.Score == nil:
+		case given["score"] && x.Score == nil:
 			return invalidf("%s does not ask for a score; leave --score out", x.ID)
-		case score != -1 && (score < 0 || score > x.Score.OutOf):
+		case given["score"] && (score < 0 || score > x.Score.OutOf):
 			return invalidf("--score %d is out of range; use 0 to %d", score, x.Score.OutOf)
 		}
 		at, err := parseAt(get("at"))
@@ -255,11 +257,11 @@ var logCommand = &command{
 		}
 		sid := journal.NewSessionID(at)
 		start := journal.Record{Kind: journal.KindSessionStart, At: at, Session: sid}
-		if baseline >= 0 {
+		if given["baseline"] {
 			start.Baseline = &baseline
 		}
 		recs := []journal.Record{start}
-		perf := exercises.Performance{Pain: pain, Baseline: baseline, HasBaseline: baseline >= 0}
+		perf := exercises.Performance{Pain: pain, Baseline: baseline, HasBaseline: given["baseline"]}
 		sides := []string{""}
 		if dose.Sides == 2 {
 			sides = []string{"left", "right"}
@@ -277,7 +279,7 @@ var logCommand = &command{
 			state = st.State
 		}
 		end := journal.Record{Kind: journal.KindExerciseEnd, At: at, Session: sid, Exercise: x.ID, Pain: &pain}
-		if score >= 0 {
+		if given["score"] {
 			end.Score = &score
 			perf.Score = &score
 		}
