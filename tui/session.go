@@ -83,6 +83,7 @@ type session struct {
 	pain      int
 	stopEarly bool
 	summary   []summaryItem
+	scroll    int // the summary, when it is longer than the window
 }
 
 func (s *session) sides() int { return max(1, s.dose.Sides) }
@@ -510,6 +511,12 @@ func (s *session) update(m *Model, k tea.KeyMsg) tea.Cmd {
 			return s.finish(m)
 		}
 	case phSummary:
+		switch {
+		case key.Matches(k, m.keys.Up):
+			s.scroll = max(0, s.scroll-1)
+		case key.Matches(k, m.keys.Down):
+			s.scroll++
+		}
 		if key.Matches(k, m.keys.Enter) || key.Matches(k, m.keys.Quit) {
 			if len(s.rt.After) > 0 {
 				s.phase = phAfter
@@ -619,7 +626,7 @@ func (s *session) syncKeys(m *Model) {
 	case phRedFlagAdvice, phAfter:
 		k.only(&k.Enter)
 	case phSummary:
-		k.only(&k.Enter)
+		k.only(&k.Enter, &k.Up, &k.Down)
 	case phCard:
 		k.only(&k.Enter, &k.Skip, &k.Quit)
 		k.Enter.SetHelp("enter", "start")

@@ -245,7 +245,7 @@ func (s *session) viewSummary(m *Model, h int) []string {
 			mark = "↓"
 		}
 		lines = append(lines, fmt.Sprintf("%s %s: %s", mark, name, exercises.RungText(it.ex, it.d.To)))
-		reason := it.d.Reason
+		reason := clean(it.d.Reason)
 		if it.d.Flag {
 			reason = "[!] " + reason
 		}
@@ -254,5 +254,10 @@ func (s *session) viewSummary(m *Model, h int) []string {
 	if m.opt.Demo {
 		lines = append(lines, "", m.st.Subtle.Render("Demo: nothing was recorded."))
 	}
-	return append(lines, "", m.st.Key.Render("enter")+"  continue")
+	lines = append(lines, "", m.st.Key.Render("enter")+"  continue")
+	if len(lines) > h {
+		scroll := min(s.scroll, len(lines)-h)
+		lines = lines[scroll:]
+	}
+	return lines
 }
