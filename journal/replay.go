@@ -77,8 +77,9 @@ func (p *Progress) Current(e *exercises.Exercise, start exercises.Dose) (exercis
 
 // pending gathers one exercise's sets until its exercise_end.
 type pending struct {
-	sets []exercises.SetResult
-	rung *exercises.Rung
+	session string
+	sets    []exercises.SetResult
+	rung    *exercises.Rung
 }
 
 // Replay runs every record through the rules in order. Records of demo
@@ -94,16 +95,22 @@ func Replay(lib *exercises.Library, recs []Record) *Progress {
 	p := &Progress{lib: lib, states: map[string]*ExerciseState{}, Unknown: map[string]int{}}
 	sessions := map[string]*Session{}
 	demo := map[string]bool{}
-	open := map[[2]string]*pending{}
-	var lastWithWork *Session
+	// Sets of one exercise in one session stand together: keyed by the
+	// exercise, a pending list is restarted when the session changes.
+	open := map[string]*pending{}
+	var lastWithWork, cur *Session
 
 	session := func(r *Record) *Session {
+		if cur != nil && cur.ID == r.Session {
+			return cur
+		}
 		s, ok := sessions[r.Session]
 		if !ok {
 			s = &Session{ID: r.Session, Routine: r.Routine, Start: r.At}
 			sessions[r.Session] = s
 			p.Sessions = append(p.Sessions, s)
 		}
+		cur = s
 		return s
 	}
 	for i := range recs {
@@ -111,7 +118,7 @@ func Replay(lib *exercises.Library, recs []Record) *Progress {
 		if r.Demo {
 			demo[r.Session] = true
 		}
-		if demo[r.Session] {
+		if len(demo) > 0 && demo[r.Session] {
 			continue
 		}
 		switch r.Kind {
@@ -127,25 +134,20 @@ func Replay(lib *exercises.Library, recs []Record) *Progress {
 				p.stepDownAfter(lastWithWork, r)
 			}
 		case KindSet:
-			e, ok := lib.Exercise(r.Exercise)
-			if !ok {
-				p.Unknown[r.Exercise]++
-				continue
-			}
-			s := session(r)
-			s.Sets++
-			key := [2]string{r.Session, r.Exercise}
-			pd := open[key]
+			session(r).Sets++
+			pd := open[r.Exercise]
 			if pd == nil {
 				pd = &pending{}
-				open[key] = pd
+				open[r.Exercise] = pd
+			}
+			if pd.session != r.Session {
+				pd.session, pd.sets, pd.rung = r.Session, pd.sets[:0], nil
 			}
 			if pd.rung == nil && r.Rung != nil {
 				rg := *r.Rung
 				pd.rung = &rg
 			}
 			pd.sets = append(pd.sets, exercises.SetResult{Target: r.Target, Achieved: r.Achieved, Effort: r.Effort})
-			p.state(e, r, pd.rung)
 		case KindExerciseEnd:
 			e, ok := lib.Exercise(r.Exercise)
 			if !ok {
@@ -153,14 +155,14 @@ func Replay(lib *exercises.Library, recs []Record) *Progress {
 				continue
 			}
 			s := session(r)
-			key := [2]string{r.Session, r.Exercise}
-			pd := open[key]
-			delete(open, key)
-			if pd == nil {
-				pd = &pending{}
+			var sets []exercises.SetResult
+			var first *exercises.Rung
+			if pd := open[r.Exercise]; pd != nil && pd.session == r.Session {
+				sets, first = pd.sets, pd.rung
+				pd.session = "" // used: the next session starts afresh
 			}
-			st := p.state(e, r, pd.rung)
-			perf := exercises.Performance{Sets: pd.sets, Score: r.Score}
+			st := p.state(e, r, first)
+			perf := exercises.Performance{Sets: sets, Score: r.Score}
 			if r.Pain != nil {
 				perf.Pain = *r.Pain
 			}
