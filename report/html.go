@@ -1,0 +1,766 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"limber/exercises"
+	"limber/journal"
+)
+
+// The printed pages are a clinical record and a take-home sheet: one file
+// each, with nothing fetched (no scripts, fonts, images or links), so that
+// they open the same way offline, in a mail attachment or years later. They
+// are also well-formed XML, which lets the tests parse them.
+
+// pageCSS is shared by the report and the handout. Widths never pass
+// 180 mm, the printable width of A4 with 15 mm margins; Letter is wider, so
+// the same page fits both.
+const pageCSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 15px; line-height: 1.45; color: #111; background: #fff;
+  max-width: 180mm; margin: 0 auto; padding: 12px 16px;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h1 { font-size: 1.6em; margin: 0 0 0.2em; }
+h2 { font-size: 1.25em; margin: 1.4em 0 0.4em; padding-bottom: 0.15em; border-bottom: 2px solid #444; }
+h3 { font-size: 1.08em; margin: 1em 0 0.3em; }
+p { margin: 0.3em 0; }
+ul, ol { margin: 0.3em 0; padding-left: 1.6em; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0; }
+th, td { border: 1px solid #888; padding: 0.25em 0.4em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+figure { margin: 0.6em 0; }
+figcaption { font-size: 0.92em; margin-top: 0.2em; }
+svg { max-width: 100%; height: auto; }
+svg text { font-family: inherit; }
+.muted { color: #555; }
+.note { border: 1px solid #444; border-left: 6px solid #444; padding: 0.3em 0.6em; margin: 0.6em 0; }
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { font-size: 11pt; line-height: 1.35; max-width: none; padding: 0; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  figure, tr, .keep { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+`
+
+// reportCSS adds what only the report needs.
+const reportCSS = `
+.header p { margin: 0.1em 0; }
+.flags td.kind { font-weight: bold; }
+.flags ul { margin: 0.2em 0 0; }
+td.date { white-space: nowrap; }
+.flags tr td:first-child { border-left: 6px solid #b00; }
+.ladder td.num { text-align: right; }
+.ladder tbody { break-inside: avoid; page-break-inside: avoid; }
+.ladder tbody tr:first-child td { border-top: 2px solid #444; }
+.ladder .moves { font-size: 0.92em; }
+.ladder .moves ul { list-style: none; padding-left: 0; margin: 0.1em 0; }
+.ladder svg.bar { display: block; width: 28mm; height: 4mm; margin: 0.2em 0; }
+.weeks td.num { text-align: right; }
+@media print { .ladders { break-before: page; } }
+`
+
+var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>{{.Title}}</title>
+<style>` + pageCSS + reportCSS + `</style>
+</head>
+<body>
+<header class="header">
+<h1>{{.Title}}</h1>
+<p>Generated {{.Generated}}</p>
+<p>Period covered: {{.Period}}</p>
+<p>Sessions: {{.Sessions}}</p>
+<p class="note">limber supports, and does not replace, the clinician's judgement.</p>
+</header>
+
+<section>
+<h2>Flags to review</h2>
+{{- if .Flags}}
+<table class="flags">
+<caption class="muted">Newest first. Every flag is also in the journal.</caption>
+<colgroup><col style="width: 15%"/><col style="width: 18%"/><col style="width: 20%"/><col/></colgroup>
+<thead><tr><th>Date</th><th>Kind</th><th>Exercise</th><th>Reason</th></tr></thead>
+<tbody>
+{{- range .Flags}}
+<tr><td class="date">{{.Date}}</td><td class="kind">⚠ {{.Kind}}</td><td>{{.Exercise}}</td><td>{{.Reason}}
+{{- if .Steps}}
+<ul>
+{{- range .Steps}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+{{- end}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- else}}
+<p>No flags.</p>
+{{- end}}
+</section>
+
+<section>
+<h2>Baseline pain</h2>
+{{- with .Pain}}
+<figure>
+<svg class="pain" viewBox="0 0 {{.W}} {{.H}}" width="{{.W}}" height="{{.H}}" role="img" aria-label="{{.Label}}">
+<title>{{.Label}}</title>
+{{- range .Grid}}
+<line x1="{{.X1}}" y1="{{.Y}}" x2="{{.X2}}" y2="{{.Y}}" stroke="#999" stroke-width="1"{{if .Dash}} stroke-dasharray="4 3"{{end}}/>
+<text x="{{.LX}}" y="{{.LY}}" font-size="12" text-anchor="end">{{.Text}}</text>
+{{- end}}
+<text x="12" y="{{.MidY}}" font-size="12" text-anchor="middle" transform="rotate(-90 12 {{.MidY}})">pain 0–10</text>
+{{- range .Ticks}}
+<line x1="{{.X}}" y1="{{.Y1}}" x2="{{.X}}" y2="{{.Y2}}" stroke="#555" stroke-width="1"/>
+<text x="{{.X}}" y="{{.LY}}" font-size="12" text-anchor="{{.Anchor}}">{{.Text}}</text>
+{{- end}}
+<polyline points="{{.Line}}" fill="none" stroke="#1f4e8c" stroke-width="2"/>
+{{- range .Dots}}
+<circle cx="{{.X}}" cy="{{.Y}}" r="3.5" fill="#1f4e8c"><title>{{.Text}}</title></circle>
+{{- end}}
+</svg>
+<figcaption>{{.Summary}}</figcaption>
+</figure>
+{{- else}}
+<p>No baseline pain recorded yet.</p>
+{{- end}}
+</section>
+
+<section>
+<h2>Adherence, last {{.Weeks}} weeks</h2>
+{{- with .Cal}}
+<figure>
+<svg class="calendar" viewBox="0 0 {{.W}} {{.H}}" width="{{.W}}" height="{{.H}}" role="img" aria-label="{{.Label}}">
+<title>{{.Label}}</title>
+<defs>
+<pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+<line x1="0" y1="0" x2="0" y2="6" stroke="#888" stroke-width="2"/>
+</pattern>
+</defs>
+{{- range .Heads}}
+<text x="{{.X}}" y="{{.Y}}" font-size="10.5" text-anchor="middle">{{.Text}}</text>
+{{- end}}
+{{- range .Rows}}
+<text x="{{.X}}" y="{{.Y}}" font-size="11">{{.Text}}</text>
+{{- end}}
+{{- range .Days}}
+<g><title>{{.Title}}</title>
+<rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="2" fill="{{.Fill}}" stroke="{{.Stroke}}" stroke-width="{{.SW}}"{{if .Dash}} stroke-dasharray="3 2"{{end}}/>
+{{- if .Mark}}
+<text x="{{.TX}}" y="{{.TY}}" font-size="13" text-anchor="middle" fill="#fff">{{.Mark}}</text>
+{{- end}}
+</g>
+{{- end}}
+{{- range .Routines}}
+<text x="{{.X}}" y="{{.Y}}" font-size="12" font-weight="bold">{{.Name}}</text>
+{{- range .Cells}}
+<g><title>{{.Title}}</title>
+<rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="2" fill="{{.Fill}}" stroke="#555" stroke-width="1"{{if .Dash}} stroke-dasharray="3 2"{{end}}/>
+<text x="{{.TX}}" y="{{.TY}}" font-size="11" text-anchor="middle" fill="{{.Ink}}"{{if .Bold}} font-weight="bold"{{end}}>{{.Text}}</text>
+</g>
+{{- end}}
+{{- end}}
+{{- range .Legend}}
+<rect x="{{.X}}" y="{{.Y}}" width="14" height="14" rx="2" fill="{{.Fill}}" stroke="{{.Stroke}}" stroke-width="{{.SW}}"{{if .Dash}} stroke-dasharray="3 2"{{end}}/>
+{{- if .Mark}}
+<text x="{{.MX}}" y="{{.MY}}" font-size="11" text-anchor="middle" fill="#fff">{{.Mark}}</text>
+{{- end}}
+<text x="{{.TX}}" y="{{.TY}}" font-size="11">{{.Text}}</text>
+{{- end}}
+</svg>
+<figcaption>Days run down, Monday to Sunday; each column is a week, headed by its Monday. Below the days, each routine shows the days it was done in that week against its target (done/target).</figcaption>
+</figure>
+{{- end}}
+{{- if .Routines}}
+<table class="weeks">
+<thead><tr><th>Routine</th><th>Target</th><th>Days done</th><th>Weeks on target</th><th>This week so far</th></tr></thead>
+<tbody>
+{{- range .Routines}}
+<tr><td>{{.Name}}</td><td>{{.Target}}</td><td class="num">{{.Days}}</td><td>{{.OnTarget}}</td><td>{{.ThisWeek}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- else}}
+<p>No sessions in these {{.Weeks}} weeks.</p>
+{{- end}}
+</section>
+
+<section class="ladders">
+<h2>Each exercise on its ladder</h2>
+{{- if .Exercises}}
+<p class="muted">Most recently done first. A ladder runs from the easiest dose (rung 1) to the hardest. In each bar, the filled part reaches the current rung and the dashed mark shows where the exercise started.</p>
+<table class="ladder">
+<colgroup><col style="width: 24%"/><col style="width: 19%"/><col style="width: 19%"/><col style="width: 18%"/><col style="width: 8%"/><col style="width: 12%"/></colgroup>
+<thead><tr><th>Exercise</th><th>Started at</th><th>Now at</th><th>On the ladder</th><th>Sessions</th><th>Last done</th></tr></thead>
+{{- range .Exercises}}
+<tbody>
+<tr><td><strong>{{.Name}}</strong><br/><span class="muted">{{.Category}}</span></td><td>{{.Start}}</td><td>{{.Now}}</td>
+<td><svg class="bar" viewBox="0 0 {{.BarW}} 16" width="{{.BarW}}" height="16" preserveAspectRatio="none" role="img" aria-label="{{.Place}}"><title>{{.Place}}</title>
+<rect x="0.5" y="2.5" width="{{.BarIn}}" height="11" fill="#fff" stroke="#555" stroke-width="1"/>
+<rect x="0.5" y="2.5" width="{{.Fill}}" height="11" fill="#1f4e8c"/>
+<line x1="{{.StartX}}" y1="0" x2="{{.StartX}}" y2="16" stroke="#111" stroke-width="2" stroke-dasharray="2 1"/>
+</svg>{{.Place}}</td>
+<td class="num">{{.Sessions}}</td><td class="date">{{.LastDone}}</td></tr>
+<tr><td colspan="6" class="moves">
+{{- if .Moves}}
+<p>{{.Count}}</p>
+<ul>
+{{- range .Moves}}
+<li><span class="date">{{.Date}}</span> {{.Arrow}} <strong>{{.Word}}</strong>{{if .Cause}} ({{.Cause}}){{end}}: {{.Reason}}</li>
+{{- end}}
+</ul>
+{{- if .Hidden}}<p class="muted">{{.Hidden}}</p>{{end}}
+{{- else}}
+<p class="muted">No moves yet: still on its starting rung.</p>
+{{- end}}
+{{- if .Latest}}<p>Latest decision: {{.Latest}}</p>{{end}}
+</td></tr>
+</tbody>
+{{- end}}
+</table>
+{{- else}}
+<p>No exercise done yet.</p>
+{{- end}}
+</section>
+</body>
+</html>
+`))
+
+// HTML writes the report as one self-contained, printable page for the
+// clinical record.
+func (r *Report) HTML(w io.Writer, title string) error {
+	return reportTmpl.Execute(w, r.page(title))
+}
+
+// pageClean makes library and journal text safe to show on one line; the
+// template then escapes it for HTML.
+func pageClean(s string) string { return exercises.Clean(s, false) }
+
+func pageDate(t time.Time) string { return t.Format("2 Jan 2006") }
+
+// pageNum writes a coordinate with at most one decimal, so goldens stay stable.
+func pageNum(f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	return strings.TrimSuffix(s, ".0")
+}
+
+// pageFlagKind is a flag's kind in words, as the terminal report says it,
+// capitalised to head a table cell.
+func pageFlagKind(kind string) string {
+	w := pageClean(FlagWords(kind))
+	if w == "" {
+		return w
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
+}
+
+type pageReport struct {
+	Title, Generated, Period string
+	Sessions, Weeks          int
+	Flags                    []pageFlag
+	Pain                     *pagePain
+	Cal                      pageCal
+	Routines                 []pageRoutine
+	Exercises                []pageLadder
+}
+
+type pageFlag struct {
+	Date, Kind, Exercise, Reason string
+	Steps                        []string // one line per exercise of a grouped flag
+}
+
+func (r *Report) page(title string) pageReport {
+	loc := r.Generated.Location()
+	pg := pageReport{Title: pageClean(title), Generated: pageDate(r.Generated), Sessions: r.Sessions, Weeks: Weeks,
+		Period: "no sessions yet"}
+	if !r.First.IsZero() {
+		pg.Period = pageDate(r.First.In(loc)) + " to " + pageDate(r.Generated)
+	}
+	pg.Flags = r.pageFlags(loc)
+	pg.Pain = pagePainChart(r.Pain, loc)
+	pg.Cal, pg.Routines = r.calendar()
+	for _, x := range r.Exercises {
+		pg.Exercises = append(pg.Exercises, pageLadderRow(x, loc))
+	}
+	return pg
+}
+
+// pageFlags lists the flags newest first. The next-morning rule flags every
+// exercise of a session at once; those become one row that names each
+// exercise's new rung, rather than a screenful of near-identical rows.
+func (r *Report) pageFlags(loc *time.Location) []pageFlag {
+	rows := map[string]*ExerciseRow{}
+	for i := range r.Exercises {
+		rows[r.Exercises[i].Exercise.ID] = &r.Exercises[i]
+	}
+	name := func(id string) string {
+		if x, ok := rows[id]; ok {
+			return pageClean(x.Exercise.Name)
+		}
+		return pageClean(id)
+	}
+	var out []pageFlag
+	for i := len(r.Flags) - 1; i >= 0; i-- {
+		f := r.Flags[i]
+		v := pageFlag{Date: pageDate(f.At.In(loc)), Kind: pageFlagKind(f.Kind), Exercise: name(f.Exercise), Reason: pageClean(f.Reason)}
+		if f.Exercise == "" {
+			v.Exercise = "whole session"
+		}
+		if f.Kind != "not-settled" {
+			out = append(out, v)
+			continue
+		}
+		j := i
+		for j > 0 && r.Flags[j-1].Kind == f.Kind && r.Flags[j-1].Session == f.Session {
+			j--
+		}
+		if j == i {
+			out = append(out, v)
+			continue
+		}
+		v.Exercise = fmt.Sprintf("all %d exercises of the session before", i-j+1)
+		v.Reason = "Pain from the last session had not settled by the next morning, so each of its exercises stepped down one rung:"
+		for _, g := range r.Flags[j : i+1] {
+			step := name(g.Exercise) + ": already at its easiest step"
+			if x, ok := rows[g.Exercise]; ok {
+				for _, m := range x.Moves {
+					if m.Session == g.Session && m.Cause == "next-morning" {
+						step = name(g.Exercise) + ": down to " + pageClean(exercises.RungText(x.Exercise, m.Decision.To))
+					}
+				}
+			}
+			v.Steps = append(v.Steps, step)
+		}
+		out = append(out, v)
+		i = j
+	}
+	return out
+}
+
+// The pain chart.
+
+type pagePain struct {
+	W, H, MidY     int
+	Label, Summary string
+	Line           string
+	Grid           []pageGrid
+	Ticks          []pageTick
+	Dots           []pageDot
+}
+
+type pageGrid struct {
+	X1, X2, Y, LX, LY, Text string
+	Dash                    bool
+}
+
+type pageTick struct{ X, Y1, Y2, LY, Text, Anchor string }
+
+type pageDot struct{ X, Y, Text string }
+
+const (
+	svgPainW, svgPainH               = 640, 230
+	svgPainLeft, svgPainRight        = 56.0, 620.0
+	svgPainTop, svgPainBottom        = 14.0, 190.0
+	svgPainTicks                     = 5
+	svgPainTickLen, svgPainTickLabel = 5.0, 18.0
+)
+
+func pagePainChart(pts []PainPoint, loc *time.Location) *pagePain {
+	if len(pts) == 0 {
+		return nil
+	}
+	v := &pagePain{W: svgPainW, H: svgPainH, MidY: int(svgPainTop+svgPainBottom) / 2}
+	y := func(p int) float64 { return svgPainBottom - float64(p)*(svgPainBottom-svgPainTop)/10 }
+	for _, g := range []int{0, 5, 10} {
+		v.Grid = append(v.Grid, pageGrid{X1: pageNum(svgPainLeft), X2: pageNum(svgPainRight), Y: pageNum(y(g)),
+			LX: pageNum(svgPainLeft - 6), LY: pageNum(y(g) + 4), Text: fmt.Sprint(g), Dash: g == 5})
+	}
+	first, last := pts[0].At, pts[len(pts)-1].At
+	span := last.Sub(first)
+	x := func(t time.Time) float64 {
+		if span <= 0 {
+			return (svgPainLeft + svgPainRight) / 2
+		}
+		return svgPainLeft + float64(t.Sub(first))/float64(span)*(svgPainRight-svgPainLeft)
+	}
+	var line []string
+	sum, hi := 0, pts[0]
+	for _, p := range pts {
+		at := p.At.In(loc)
+		px, py := pageNum(x(p.At)), pageNum(y(p.Baseline))
+		line = append(line, px+","+py)
+		v.Dots = append(v.Dots, pageDot{X: px, Y: py, Text: fmt.Sprintf("%s: %d", pageDate(at), p.Baseline)})
+		sum += p.Baseline
+		if p.Baseline > hi.Baseline {
+			hi = p
+		}
+	}
+	v.Line = strings.Join(line, " ")
+	// A few evenly spaced dates; the first and last are always named.
+	n := min(svgPainTicks, len(pts))
+	if span <= 0 {
+		n = 1
+	}
+	for i := range n {
+		t := first
+		if n > 1 {
+			t = first.Add(time.Duration(float64(span) * float64(i) / float64(n-1)))
+		}
+		anchor := "middle"
+		switch {
+		case n > 1 && i == 0:
+			anchor = "start"
+		case n > 1 && i == n-1:
+			anchor = "end"
+		}
+		tx := pageNum(x(t))
+		v.Ticks = append(v.Ticks, pageTick{X: tx, Y1: pageNum(svgPainBottom), Y2: pageNum(svgPainBottom + svgPainTickLen),
+			LY: pageNum(svgPainBottom + svgPainTickLabel), Text: t.In(loc).Format("2 Jan"), Anchor: anchor})
+	}
+	avg := float64(sum) / float64(len(pts))
+	v.Summary = fmt.Sprintf("Baseline pain (0 none, 10 worst) before each of the last %s, %s to %s: first %d, last %d, average %.1f, highest %d on %s.",
+		pageCount(len(pts), "session", "sessions"), pageDate(first.In(loc)), pageDate(last.In(loc)),
+		pts[0].Baseline, pts[len(pts)-1].Baseline, avg, hi.Baseline, pageDate(hi.At.In(loc)))
+	v.Label = "Line chart of baseline pain. " + v.Summary
+	return v
+}
+
+// The adherence calendar.
+
+type pageCal struct {
+	W, H     int
+	Label    string
+	Heads    []pageText
+	Rows     []pageText
+	Days     []pageDay
+	Routines []pageCalRoutine
+	Legend   []pageLegend
+}
+
+type pageText struct{ X, Y, Text string }
+
+type pageDay struct {
+	X, Y, W, H, TX, TY string
+	Fill, Stroke, SW   string
+	Mark, Title        string
+	Dash               bool
+}
+
+type pageCalRoutine struct {
+	X, Y, Name string
+	Cells      []pageWeekCell
+}
+
+type pageWeekCell struct {
+	X, Y, W, H, TX, TY string
+	Fill, Ink, Text    string
+	Title              string
+	Dash, Bold         bool
+}
+
+type pageLegend struct {
+	X, Y, MX, MY, TX, TY string
+	Fill, Stroke, SW     string
+	Mark                 string
+	Text                 string
+	Dash                 bool
+}
+
+type pageRoutine struct {
+	Name, Target, OnTarget, ThisWeek string
+	Days                             int
+}
+
+const (
+	svgCalLeft, svgCalTop  = 40.0, 22.0
+	svgCalCellW, svgCalGap = 46.0, 4.0
+	svgCalCellH            = 22.0
+	svgCalRoutineH         = 48.0
+	svgCalLegendH          = 46.0
+	svgCalDone             = "#1f4e8c"
+	svgCalMet              = "#cfe0f5"
+)
+
+var pageWeekdays = [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+
+// calendar draws the days and each routine's weeks, and sums them up. Only
+// routines done at least once in the window are shown: a library holds many
+// routines, and the journal does not say which were prescribed.
+func (r *Report) calendar() (pageCal, []pageRoutine) {
+	c := r.Calendar
+	loc := r.Generated.Location()
+	today := midnight(r.Generated)
+	started := midnight(r.First.In(loc))
+	hasFirst := !r.First.IsZero()
+	var shown []RoutineWeeks
+	for _, rw := range c.Routines {
+		total := 0
+		for _, d := range rw.Done {
+			total += d
+		}
+		if total > 0 {
+			shown = append(shown, rw)
+		}
+	}
+	gridW := float64(Weeks)*svgCalCellW + svgCalGap
+	daysBottom := svgCalTop + 7*svgCalCellH
+	v := pageCal{W: int(svgCalLeft + gridW + 4)}
+	v.H = int(daysBottom + 8 + float64(len(shown))*svgCalRoutineH + svgCalLegendH)
+	x := func(week int) float64 { return svgCalLeft + float64(week)*svgCalCellW + svgCalGap/2 }
+	for w := range Weeks {
+		label := c.Start.AddDate(0, 0, 7*w).Format("2 Jan")
+		v.Heads = append(v.Heads, pageText{X: pageNum(x(w) + (svgCalCellW-svgCalGap)/2), Y: pageNum(svgCalTop - 8), Text: label})
+	}
+	for d, name := range pageWeekdays {
+		v.Rows = append(v.Rows, pageText{X: "2", Y: pageNum(svgCalTop + float64(d)*svgCalCellH + svgCalCellH/2 + 4), Text: name})
+	}
+	done := 0
+	for i, dy := range c.Days {
+		w, d := i/7, i%7
+		cx, cy := x(w), svgCalTop+float64(d)*svgCalCellH+svgCalGap/2
+		cw, ch := svgCalCellW-svgCalGap, svgCalCellH-svgCalGap
+		dv := pageDay{X: pageNum(cx), Y: pageNum(cy), W: pageNum(cw), H: pageNum(ch), TX: pageNum(cx + cw/2), TY: pageNum(cy + ch/2 + 4.5),
+			Fill: "#fff", Stroke: "#777", SW: "1"}
+		date := dy.Date.Format("Mon 2 Jan 2006")
+		switch {
+		case dy.Future:
+			dv.Fill, dv.Dash, dv.Title = "url(#hatch)", true, date+": still to come"
+		case len(dy.Routines) > 0:
+			done++
+			dv.Fill, dv.Stroke, dv.Mark = svgCalDone, svgCalDone, "✓"
+			dv.Title = date + ": done (" + strings.Join(r.pageRoutineNames(dy.Routines), ", ") + ")"
+		case !hasFirst || dy.Date.Before(started):
+			dv.Fill, dv.Stroke, dv.Title = "#eee", "#ccc", date+": before the first session"
+		default:
+			dv.Title = date + ": no session"
+		}
+		if dy.Date.Equal(today) {
+			dv.SW = "2.5"
+			dv.Stroke = "#111"
+			dv.Title += " (today)"
+		}
+		v.Days = append(v.Days, dv)
+	}
+	v.Label = fmt.Sprintf("Calendar of the last %d weeks: %d days with a session.", Weeks, done)
+
+	var table []pageRoutine
+	thisWeek := Weeks - 1
+	for k, rw := range shown {
+		ry := daysBottom + 8 + float64(k)*svgCalRoutineH
+		cr := pageCalRoutine{X: pageNum(svgCalLeft), Y: pageNum(ry + 12), Name: pageClean(rw.Name) + " — target " + pagePerWeek(rw.PerWeek)}
+		rv := pageRoutine{Name: pageClean(rw.Name), Target: pagePerWeek(rw.PerWeek)}
+		on, weeks := 0, 0
+		for w, n := range rw.Done {
+			monday := c.Start.AddDate(0, 0, 7*w)
+			before := !hasFirst || !monday.AddDate(0, 0, 7).After(started)
+			cx, cy := x(w), ry+18
+			cw, ch := svgCalCellW-svgCalGap, svgCalCellH
+			cell := pageWeekCell{X: pageNum(cx), Y: pageNum(cy), W: pageNum(cw), H: pageNum(ch), TX: pageNum(cx + cw/2), TY: pageNum(cy + ch/2 + 4),
+				Fill: "#fff", Ink: "#111", Text: fmt.Sprintf("%d/%d", n, rw.PerWeek)}
+			week := "week of " + monday.Format("2 Jan")
+			rv.Days += n
+			switch {
+			case before && n == 0:
+				cell.Fill, cell.Ink, cell.Text = "#eee", "#555", "–"
+				cell.Title = week + ": before the first session"
+			case w == thisWeek:
+				cell.Dash = true
+				cell.Title = fmt.Sprintf("%s (this week, so far): %d of %d days", week, n, rw.PerWeek)
+				if n >= rw.PerWeek {
+					cell.Fill, cell.Bold = svgCalMet, true
+				}
+			default:
+				weeks++
+				cell.Title = fmt.Sprintf("%s: %d of %d days", week, n, rw.PerWeek)
+				if n >= rw.PerWeek {
+					on++
+					cell.Fill, cell.Bold = svgCalMet, true
+					cell.Title += ", on target"
+				}
+			}
+			cr.Cells = append(cr.Cells, cell)
+		}
+		rv.OnTarget = fmt.Sprintf("%d of %s", on, pageCount(weeks, "full week", "full weeks"))
+		if weeks == 0 {
+			rv.OnTarget = "no full week yet"
+		}
+		rv.ThisWeek = fmt.Sprintf("%d of %d days", rw.Done[thisWeek], rw.PerWeek)
+		v.Routines = append(v.Routines, cr)
+		table = append(table, rv)
+	}
+
+	ly := float64(v.H) - svgCalLegendH + 6
+	legend := []pageLegend{
+		{Fill: svgCalDone, Stroke: svgCalDone, Mark: "✓", Text: "a session that day"},
+		{Fill: "#fff", Stroke: "#777", Text: "no session"},
+		{Fill: "url(#hatch)", Stroke: "#777", Dash: true, Text: "still to come"},
+		{Fill: "#fff", Stroke: "#111", SW: "2.5", Text: "today"},
+		{Fill: "#eee", Stroke: "#ccc", Text: "before the first session"},
+		{Fill: svgCalMet, Stroke: "#555", Text: "week on target (bold)"},
+		{Fill: "#fff", Stroke: "#555", Dash: true, Text: "this week, so far"},
+	}
+	lx := 2.0
+	for i := range legend {
+		it := &legend[i]
+		if i == 4 { // second line
+			lx, ly = 2, ly+20
+		}
+		if it.SW == "" {
+			it.SW = "1"
+		}
+		it.X, it.Y = pageNum(lx), pageNum(ly)
+		it.MX, it.MY = pageNum(lx+7), pageNum(ly+11)
+		it.TX, it.TY = pageNum(lx+19), pageNum(ly+11)
+		lx += 19 + float64(utf8.RuneCountInString(it.Text))*6 + 22
+	}
+	v.Legend = legend
+	return v, table
+}
+
+// pageRoutineNames are the names of routines by id, for the day cells' titles.
+func (r *Report) pageRoutineNames(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		name := id
+		for _, rw := range r.Calendar.Routines {
+			if rw.ID == id {
+				name = rw.Name
+			}
+		}
+		out = append(out, pageClean(name))
+	}
+	return out
+}
+
+// pagePerWeek is a routine's frequency in words.
+func pagePerWeek(n int) string {
+	switch n {
+	case 7:
+		return "every day"
+	case 1:
+		return "once a week"
+	case 2:
+		return "twice a week"
+	}
+	return fmt.Sprintf("%d times a week", n)
+}
+
+// The ladder table.
+
+type pageLadder struct {
+	Name, Category, Start, Now, Place string
+	BarW, BarIn, Fill, StartX         string
+	Sessions                          int
+	LastDone, Latest                  string
+	Count, Hidden                     string
+	Moves                             []pageMove
+}
+
+type pageMove struct{ Date, Arrow, Word, Cause, Reason string }
+
+const (
+	pageBarW = 120.0
+	// The latest moves are listed, and every earlier step down or
+	// therapist's change up to a limit: those are what a clinician asks
+	// about. Earlier steps up are counted; the journal keeps them all.
+	pageRecentMoves = 4
+	pageEarlierKept = 12
+)
+
+func pageLadderRow(x ExerciseRow, loc *time.Location) pageLadder {
+	e := x.Exercise
+	n := max(x.Len, 1)
+	inner := pageBarW - 1
+	startIdx, _ := e.Ladder.Index(x.Start)
+	v := pageLadder{
+		Name:     pageClean(e.Name),
+		Category: pageClean(e.Category.Title()),
+		Start:    pageClean(exercises.RungText(e, x.Start)),
+		Now:      pageClean(exercises.RungText(e, x.Now)),
+		Place:    fmt.Sprintf("rung %d of %d", x.Index+1, n),
+		BarW:     pageNum(pageBarW),
+		BarIn:    pageNum(inner),
+		Fill:     pageNum(inner * float64(x.Index+1) / float64(n)),
+		StartX:   pageNum(0.5 + inner*(float64(startIdx)+0.5)/float64(n)),
+		Sessions: x.Sessions,
+		Latest:   pageClean(x.Last),
+	}
+	if !x.LastDone.IsZero() {
+		v.LastDone = pageDate(x.LastDone.In(loc))
+	}
+	moves := x.Moves
+	keep := make([]bool, len(moves))
+	var ups, downs, hidUps, hidDowns int
+	kept := 0
+	for i := len(moves) - 1; i >= 0; i-- {
+		m := moves[i]
+		up := m.Decision.Move == exercises.Up
+		if up {
+			ups++
+		} else {
+			downs++
+		}
+		switch {
+		case len(moves)-i <= pageRecentMoves:
+			keep[i] = true
+		case (!up || m.Cause == "adjust") && kept < pageEarlierKept:
+			keep[i] = true
+			kept++
+		case up:
+			hidUps++
+		default:
+			hidDowns++
+		}
+	}
+	v.Count = fmt.Sprintf("%s: %d up, %d down.", pageCount(len(moves), "move", "moves"), ups, downs)
+	if hidUps+hidDowns > 0 {
+		v.Hidden = fmt.Sprintf("Not listed: %d earlier steps up and %d earlier steps down (the journal has them all).", hidUps, hidDowns)
+		if hidDowns == 0 {
+			v.Hidden = fmt.Sprintf("Not listed: %s up (the journal has them all).", pageCount(hidUps, "earlier step", "earlier steps"))
+		}
+	}
+	for i, m := range moves {
+		if keep[i] {
+			v.Moves = append(v.Moves, pageMoveWords(m, loc))
+		}
+	}
+	return v
+}
+
+func pageCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func pageMoveWords(m journal.Move, loc *time.Location) pageMove {
+	v := pageMove{Date: pageDate(m.At.In(loc)), Reason: pageClean(m.Decision.Reason)}
+	switch m.Decision.Move {
+	case exercises.Up:
+		v.Arrow, v.Word = "↑", "up"
+	case exercises.Down:
+		v.Arrow, v.Word = "↓", "down"
+	default:
+		v.Arrow, v.Word = "→", "set"
+	}
+	switch m.Cause {
+	case "next-morning":
+		v.Cause = "next-morning rule"
+	case "adjust":
+		v.Cause = "set by the therapist"
+	}
+	return v
+}
