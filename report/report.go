@@ -87,15 +87,16 @@ func Build(lib *exercises.Library, p *journal.Progress, now time.Time) *Report {
 		r.names[x.ID] = x.Name
 	}
 	for _, s := range p.Sessions {
+		// A red-flag day has a baseline and no work: its pain counts.
+		if s.Baseline != nil {
+			r.Pain = append(r.Pain, PainPoint{At: s.Start, Routine: s.Routine, Baseline: *s.Baseline})
+		}
 		if len(s.Exercises) == 0 {
 			continue
 		}
 		r.Sessions++
 		if r.First.IsZero() {
 			r.First = s.Start
-		}
-		if s.Baseline != nil {
-			r.Pain = append(r.Pain, PainPoint{At: s.Start, Routine: s.Routine, Baseline: *s.Baseline})
 		}
 	}
 	if len(r.Pain) > PainSessions {
