@@ -44,7 +44,8 @@ type Decision struct {
 	Move     Move
 	Streak   int
 	Flag     bool   // the therapist should see this
-	Reason   string // in words a patient can read
+	Reason   string // in words a patient can read; empty from DecideQuiet
+	quiet    bool
 }
 
 // Effort words, shown beside the keys 1–5.
@@ -52,16 +53,30 @@ var EffortWords = [6]string{"", "very easy", "easy", "just right", "hard", "too 
 
 // Decide applies the rules of DESIGN section 4, in order, to one session's
 // performance on an exercise: safety, too hard, easy, otherwise stay.
-func Decide(e *Exercise, s State, p Performance) Decision {
+func Decide(e *Exercise, s State, p Performance) Decision { return decide(e, s, p, true) }
+
+// DecideQuiet is Decide without the reason: the same rung, streak and flag
+// for a fraction of the cost, for replaying years of sessions whose
+// reasons nobody reads.
+func DecideQuiet(e *Exercise, s State, p Performance) Decision { return decide(e, s, p, false) }
+
+func decide(e *Exercise, s State, p Performance, explain bool) Decision {
 	r := e.Rules
-	d := Decision{From: s.Rung, To: s.Rung}
-	name := sentenceName(e.Name)
+	d := Decision{From: s.Rung, To: s.Rung, quiet: !explain}
+	var name string
+	if explain {
+		name = sentenceName(e.Name)
+	}
 
 	rise := p.HasBaseline && p.Pain-p.Baseline >= r.RegressPainRise
 	if p.Pain >= r.RegressPainAtLeast || rise {
-		why := fmt.Sprintf("Pain was %d out of 10", p.Pain)
-		if rise && p.Pain < r.RegressPainAtLeast {
+		var why string
+		switch {
+		case !explain:
+		case rise && p.Pain < r.RegressPainAtLeast:
 			why = fmt.Sprintf("Pain rose from %d to %d", p.Baseline, p.Pain)
+		default:
+			why = fmt.Sprintf("Pain was %d out of 10", p.Pain)
 		}
 		d.Flag = true
 		return d.down(e, why, "talk to your therapist if it stays painful", "Your therapist will see this.")
@@ -88,6 +103,9 @@ func Decide(e *Exercise, s State, p Performance) Decision {
 	if easy && !scoreLow {
 		d.Streak = s.Streak + 1
 		if d.Streak < r.SessionsToProgress {
+			if d.quiet {
+				return d
+			}
 			d.Reason = fmt.Sprintf("An easy session (%d of %d in a row to move up): %s again for %s.",
 				d.Streak, r.SessionsToProgress, RungText(e, s.Rung), name)
 			return d
@@ -95,12 +113,21 @@ func Decide(e *Exercise, s State, p Performance) Decision {
 		d.Streak = 0
 		up, ok := e.Ladder.Up(s.Rung)
 		if !ok {
+			if d.quiet {
+				return d
+			}
 			d.Reason = fmt.Sprintf("%d easy sessions in a row at the top of the ladder for %s. Well done: your therapist can set new goals.",
 				r.SessionsToProgress, name)
 			return d
 		}
 		d.To, d.Move = up, Up
+		if d.quiet {
+			return d
+		}
 		d.Reason = fmt.Sprintf("%d easy sessions in a row: up to %s for %s.", r.SessionsToProgress, RungText(e, up), name)
+		return d
+	}
+	if d.quiet {
 		return d
 	}
 	switch {
@@ -117,12 +144,17 @@ func Decide(e *Exercise, s State, p Performance) Decision {
 // down moves one rung down, or says the patient is at the easiest step.
 func (d Decision) down(e *Exercise, why, atBottom, tail string) Decision {
 	d.Streak = 0
-	name := sentenceName(e.Name)
 	to, ok := e.Ladder.Down(d.From)
+	if ok {
+		d.To, d.Move = to, Down
+	}
+	if d.quiet {
+		return d
+	}
+	name := sentenceName(e.Name)
 	if !ok {
 		d.Reason = fmt.Sprintf("%s, and this is already the easiest step for %s: %s.", why, name, atBottom)
 	} else {
-		d.To, d.Move = to, Down
 		d.Reason = fmt.Sprintf("%s: down to %s for %s.", why, RungText(e, to), name)
 	}
 	if tail != "" {

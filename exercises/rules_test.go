@@ -156,6 +156,10 @@ func TestDecide(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := Decide(ex[c.ex], c.state, c.perf)
+			q := DecideQuiet(ex[c.ex], c.state, c.perf)
+			if q.Reason != "" || q.From != d.From || q.To != d.To || q.Move != d.Move || q.Streak != d.Streak || q.Flag != d.Flag {
+				t.Errorf("DecideQuiet = %+v, Decide = %+v", q, d)
+			}
 			if d.From != c.state.Rung || d.To != c.to || d.Move != c.move || d.Streak != c.streak || d.Flag != c.flag || d.Reason != c.reason {
 				t.Errorf("got  to=%v move=%v streak=%d flag=%v %q\nwant to=%v move=%v streak=%d flag=%v %q",
 					d.To, d.Move, d.Streak, d.Flag, d.Reason, c.to, c.move, c.streak, c.flag, c.reason)

@@ -17,6 +17,13 @@ type ExerciseState struct {
 	Moves    []Move              // every change of rung, oldest first
 	Sessions int                 // sessions in which it was done
 	LastDone time.Time
+
+	// The latest decision, when it was reached quietly: its reason is
+	// written once, at the end of the replay.
+	lastQuiet bool
+	lastState exercises.State
+	lastPerf  exercises.Performance
+	lastSets  []exercises.SetResult
 }
 
 // Move is one change of rung and why.
@@ -169,7 +176,17 @@ func Replay(lib *exercises.Library, recs []Record) *Progress {
 			if s.Baseline != nil {
 				perf.Baseline, perf.HasBaseline = *s.Baseline, true
 			}
-			d := exercises.Decide(e, st.State, perf)
+			// Most sessions change nothing: decide quietly, and explain
+			// only what moved or is flagged (and, at the end, the latest).
+			d := exercises.DecideQuiet(e, st.State, perf)
+			if d.Move != exercises.Stay || d.Flag {
+				d = exercises.Decide(e, st.State, perf)
+			} else {
+				st.lastQuiet, st.lastState = true, st.State
+				st.lastSets = append(st.lastSets[:0], perf.Sets...)
+				st.lastPerf = perf
+				st.lastPerf.Sets = st.lastSets
+			}
 			p.apply(st, r, d, "rules")
 			if d.Flag {
 				p.Flags = append(p.Flags, Flag{At: r.At, Session: r.Session, Exercise: e.ID, Kind: "safety", Reason: d.Reason})
@@ -194,6 +211,13 @@ func Replay(lib *exercises.Library, recs []Record) *Progress {
 			st := p.state(e, r, nil)
 			to := e.Ladder.Nearest(*r.Rung)
 			p.apply(st, r, exercises.Adjusted(e, st.State, to), "adjust")
+		}
+	}
+	for id, st := range p.states {
+		if st.lastQuiet {
+			e, _ := lib.Exercise(id)
+			d := exercises.Decide(e, st.lastState, st.lastPerf)
+			st.Last, st.lastQuiet = &d, false
 		}
 	}
 	return p
@@ -228,8 +252,10 @@ func (p *Progress) state(e *exercises.Exercise, r *Record, first *exercises.Rung
 
 func (p *Progress) apply(st *ExerciseState, r *Record, d exercises.Decision, cause string) {
 	st.Rung, st.Streak = d.To, d.Streak
-	d2 := d
-	st.Last = &d2
+	if d.Reason != "" {
+		d2 := d
+		st.Last, st.lastQuiet = &d2, false
+	}
 	if d.To != d.From {
 		st.Moves = append(st.Moves, Move{At: r.At, Session: r.Session, Decision: d, Cause: cause})
 	}

@@ -25,8 +25,10 @@ type Report struct {
 	Pain      []PainPoint
 	Calendar  Calendar
 	Exercises []ExerciseRow
-	Flags     []journal.Flag
-	names     map[string]string // exercise names by id
+	Flags     []journal.Flag // of the last Weeks weeks
+	// OlderFlags counts flags before the calendar's first week.
+	OlderFlags int
+	names      map[string]string // exercise names by id
 }
 
 // ExerciseName is an exercise's name, or its id if the library lost it.
@@ -118,7 +120,14 @@ func Build(lib *exercises.Library, p *journal.Progress, now time.Time) *Report {
 	}
 	// Most recently done first: what the therapist asks about.
 	slices.SortStableFunc(r.Exercises, func(a, b ExerciseRow) int { return b.LastDone.Compare(a.LastDone) })
-	r.Flags = slices.Clone(p.Flags)
+	// Flags of the calendar's weeks; older ones are counted.
+	for _, f := range p.Flags {
+		if f.At.Before(r.Calendar.Start) {
+			r.OlderFlags++
+		} else {
+			r.Flags = append(r.Flags, f)
+		}
+	}
 	return r
 }
 

@@ -47,10 +47,14 @@ func (r *Report) Text(width int) string {
 // next-morning rule steps down every exercise of a session at once: those
 // are one line.
 func (r *Report) FlagLines(width int) []string {
-	if len(r.Flags) == 0 {
-		return []string{"For the therapist: no flags."}
+	older := ""
+	if r.OlderFlags > 0 {
+		older = fmt.Sprintf(" (and %d older: limber history --csv lists every set)", r.OlderFlags)
 	}
-	out := []string{fmt.Sprintf("For the therapist: %d flag(s), newest first", len(r.Flags))}
+	if len(r.Flags) == 0 {
+		return []string{"For the therapist: no flags in the last 12 weeks" + older + "."}
+	}
+	out := []string{fmt.Sprintf("For the therapist: %d flag(s) in the last 12 weeks, newest first%s", len(r.Flags), older)}
 	for i := len(r.Flags) - 1; i >= 0; i-- {
 		f := r.Flags[i]
 		head := fmt.Sprintf("  ! %s  %s", f.At.Format("2006-01-02"), FlagWords(f.Kind))
