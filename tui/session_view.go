@@ -145,7 +145,17 @@ func (s *session) viewTimed(m *Model, h int) []string {
 		cue := s.ex.Cues[(s.set-1+s.side)%len(s.ex.Cues)]
 		lines = append(lines, m.st.Subtle.Render("Tip: "+clean(cue)))
 	}
-	return lines
+	// The what and which stay at the top; the count sits in the middle of
+	// what is left, where the eye finds it from across the room.
+	head, rest := lines[:3], lines[3:]
+	n := 0
+	for _, l := range rest {
+		n += strings.Count(l, "\n") + 1
+	}
+	pad := max(0, (h-3-n)/2)
+	out := make([]string, 0, len(lines)+pad)
+	out = append(append(append(out, head...), make([]string, pad)...), rest...)
+	return out
 }
 
 // painWords say what a pain number means.
