@@ -393,3 +393,12 @@ func TestAdjustFromTheCard(t *testing.T) {
 		}
 	}
 }
+
+func TestKeysArrivingTogetherAreEachAnswered(t *testing.T) {
+	h := newHarness(t, 80, 24, runTest)
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("2n")})
+	h.wantPhase(phCard)
+	if b := *h.rec.recs[0].Baseline; b != 2 {
+		t.Fatalf("baseline %d", b)
+	}
+}
