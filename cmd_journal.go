@@ -56,26 +56,24 @@ func findExercise(lib *exercises.Library, id string) (*exercises.Exercise, error
 	if x, ok := lib.Exercise(id); ok {
 		return x, nil
 	}
-	msg := fmt.Sprintf("no exercise has the id %s", exercises.Quote(id))
-	if s := exercises.Suggest(id, lib.ExerciseIDs()); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else {
-		msg += "; limber list shows the ids"
-	}
-	return nil, invalidf("%s", msg)
+	return nil, notFound("exercise", id, lib.ExerciseIDs())
 }
 
 func findRoutine(lib *exercises.Library, id string) (*exercises.Routine, error) {
 	if r, ok := lib.Routine(id); ok {
 		return r, nil
 	}
-	msg := fmt.Sprintf("no routine has the id %s", exercises.Quote(id))
-	if s := exercises.Suggest(id, lib.RoutineIDs()); s != "" {
+	return nil, notFound("routine", id, lib.RoutineIDs())
+}
+
+func notFound(what, id string, known []string) error {
+	msg := fmt.Sprintf("no %s has the id %s", what, exercises.Quote(id))
+	if s := exercises.Suggest(id, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
 		msg += "; limber list shows the ids"
 	}
-	return nil, invalidf("%s", msg)
+	return invalidf("%s", msg)
 }
 
 var planCommand = &command{

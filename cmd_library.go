@@ -85,25 +85,14 @@ func doseText(d exercises.Dose) string {
 	case exercises.Reps:
 		s = fmt.Sprintf("%d × %d reps", d.Sets, d.Reps)
 	case exercises.Hold:
-		s = fmt.Sprintf("%d × %s hold", d.Sets, secs(d.Value()))
+		s = fmt.Sprintf("%d × %s hold", d.Sets, exercises.Seconds(d.Value()))
 	case exercises.Timed:
-		s = fmt.Sprintf("%d × %s", d.Sets, secs(d.Value()))
+		s = fmt.Sprintf("%d × %s", d.Sets, exercises.Seconds(d.Value()))
 	}
 	if d.Sides == 2 {
 		s += " each side"
 	}
 	return s
-}
-
-// secs writes seconds the way people say them: 45 s, 1 min, 1 min 30 s.
-func secs(n int) string {
-	switch {
-	case n < 60:
-		return fmt.Sprintf("%d s", n)
-	case n%60 == 0:
-		return fmt.Sprintf("%d min", n/60)
-	}
-	return fmt.Sprintf("%d min %d s", n/60, n%60)
 }
 
 func printRoutines(w io.Writer, lib *exercises.Library) {

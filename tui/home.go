@@ -303,7 +303,12 @@ func doseWords(x *exercises.Exercise, d exercises.Dose) string {
 	return s
 }
 
-func (m *Model) updateTips(k tea.KeyMsg) tea.Cmd {
+// updateTips and updateProgress are pages that only scroll.
+func (m *Model) updateTips(k tea.KeyMsg) tea.Cmd { return m.updatePage(k) }
+
+func (m *Model) updateProgress(k tea.KeyMsg) tea.Cmd { return m.updatePage(k) }
+
+func (m *Model) updatePage(k tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Up):
 		m.tipScroll = max(0, m.tipScroll-1)
@@ -391,20 +396,6 @@ func (m *Model) viewAdjust(h int) []string {
 		lines = append(lines, "", m.st.Subtle.Render("Demo: nothing is recorded."))
 	}
 	return center(lines, h)
-}
-
-func (m *Model) updateProgress(k tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, m.keys.Up):
-		m.tipScroll = max(0, m.tipScroll-1)
-	case key.Matches(k, m.keys.Down):
-		m.tipScroll++
-	case key.Matches(k, m.keys.Back), k.Type == tea.KeyEsc:
-		m.screen = scrHome
-	case key.Matches(k, m.keys.Quit):
-		m.confirmQuit = true
-	}
-	return nil
 }
 
 func (m *Model) viewProgress(h int) []string {
