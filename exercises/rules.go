@@ -2,6 +2,7 @@ package exercises
 
 import (
 	"fmt"
+	"strings"
 
 	"unicode"
 	"unicode/utf8"
@@ -225,11 +226,18 @@ func Seconds(n int) string {
 	return fmt.Sprintf("%d min %d s", n/60, n%60)
 }
 
-// sentenceName lowercases a name's first letter for use inside a sentence,
-// leaving acronyms alone.
+// sentenceName lowercases a name's first letter for use inside a sentence
+// ("Heel raises" → "heel raises"), but leaves a first word with other
+// capitals or digits alone ("E2E hold", "ADA walk").
 func sentenceName(name string) string {
+	first, _, _ := strings.Cut(name, " ")
+	for i, r := range first {
+		if i > 0 && !unicode.IsLower(r) && unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return name
+		}
+	}
 	r, size := utf8.DecodeRuneInString(name)
-	if size == 0 || len(name) > size && unicode.IsUpper([]rune(name[size:])[0]) {
+	if size == 0 {
 		return name
 	}
 	return string(unicode.ToLower(r)) + name[size:]

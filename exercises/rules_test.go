@@ -216,3 +216,14 @@ func TestNotSettledEaseStop(t *testing.T) {
 		t.Errorf("Adjusted = %+v", a)
 	}
 }
+
+func TestSentenceName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Heel raises": "heel raises", "E2E hold": "E2E hold", "ADA walk": "ADA walk",
+		"Tandem stance": "tandem stance", "": "", "Ünder": "ünder", "T-shirt fold": "t-shirt fold",
+	} {
+		if got := sentenceName(in); got != want {
+			t.Errorf("sentenceName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -225,6 +225,9 @@ func (m *Model) answerQuit(k tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(k, m.keys.No), k.Type == tea.KeyEsc, key.Matches(k, m.keys.Enter):
 		m.confirmQuit = false
+		if m.screen == scrSession && m.sess != nil {
+			return m.sess.carryOn(m)
+		}
 	}
 	return nil
 }
@@ -290,7 +293,8 @@ func (m *Model) View() string {
 		return ""
 	}
 	if m.width < 60 || m.height < 20 {
-		return fmt.Sprintf("Window too small: limber needs at least 60×20 (this one is %d×%d).", m.width, m.height)
+		// Short lines, so that even a tiny window shows all of it.
+		return fmt.Sprintf("Window too small.\nlimber needs 60×20;\nthis one is %d×%d.", m.width, m.height)
 	}
 	header := m.header()
 	footer := m.footer()

@@ -24,7 +24,7 @@ func TestProgramRunsTimersForReal(t *testing.T) {
 	}
 	waitFor("how much pain")
 	tm.Type("0")
-	waitFor("Since your last session")
+	waitFor("have you had any of these")
 	tm.Type("n")
 	waitFor("start when you are ready")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})

@@ -61,6 +61,7 @@ type session struct {
 	baseline   int
 	settled    *bool
 	askSettled bool
+	hadSession bool // the journal has an earlier session with work
 
 	ex        *exercises.Exercise
 	dose      exercises.Dose // the plan's dose for this exercise
@@ -84,6 +85,8 @@ type session struct {
 	stopEarly bool
 	summary   []summaryItem
 	scroll    int // the summary, when it is longer than the window
+
+	resumeAfterQuit bool // q paused a running countdown; n carries on
 }
 
 func (s *session) sides() int { return max(1, s.dose.Sides) }
@@ -108,6 +111,7 @@ func (m *Model) startRoutine(id string) {
 	today := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
 	for i := len(m.progress.Sessions) - 1; i >= 0; i-- {
 		if last := m.progress.Sessions[i]; len(last.Exercises) > 0 {
+			s.hadSession = true
 			s.askSettled = last.Start.Before(today)
 			break
 		}
@@ -318,7 +322,7 @@ func (s *session) answerEffort(m *Model, effort int) tea.Cmd {
 		s.note = "That was too hard, so the rest of this exercise is easier: " + exercises.RungText(s.ex, eased) + "."
 	}
 	if s.set < s.rung.Sets {
-		s.phase = phRest
+		s.phase, s.untimed = phRest, false
 		s.timer = newCountdown(now, s.dose.Rest, m.opt.Speed)
 		s.lastCue = -1
 		s.flashUntil = now.Add(250 * time.Millisecond)
@@ -374,6 +378,22 @@ func (s *session) leave(m *Model) tea.Cmd {
 	return nil
 }
 
+// timerRunning reports a countdown that is going now.
+func (s *session) timerRunning() bool {
+	return (s.phase == phReady || s.phase == phWork || s.phase == phRest) && !s.untimed && !s.timer.paused
+}
+
+// carryOn resumes a countdown that asking to quit paused.
+func (s *session) carryOn(m *Model) tea.Cmd {
+	if !s.resumeAfterQuit {
+		return nil
+	}
+	s.resumeAfterQuit = false
+	now := m.opt.Now()
+	s.timer.resume(now)
+	return s.schedule(m, now)
+}
+
 func (s *session) pauseTimer(now time.Time) {
 	if s.phase == phReady || s.phase == phWork || s.phase == phRest {
 		s.timer.pause(now)
@@ -413,6 +433,7 @@ func (s *session) picked(m *Model, k tea.KeyMsg, lo, hi int) (int, bool) {
 func (s *session) update(m *Model, k tea.KeyMsg) tea.Cmd {
 	now := m.opt.Now()
 	if key.Matches(k, m.keys.Quit) && s.phase != phRedFlagAdvice && s.phase != phSummary && s.phase != phAfter {
+		s.resumeAfterQuit = s.timerRunning()
 		s.pauseTimer(now)
 		m.confirmQuit = true
 		return nil
@@ -620,6 +641,7 @@ func (s *session) syncKeys(m *Model) {
 		k.Enter.SetHelp("enter", "choose")
 	case phScore:
 		k.only(&k.Number, &k.Up, &k.Down, &k.Enter, &k.Quit)
+		k.Ten.SetEnabled(s.ex.Score.OutOf >= 10)
 		k.Enter.SetHelp("enter", "choose")
 	case phRedFlag, phSettled:
 		k.only(&k.Yes, &k.No, &k.Back, &k.Quit)

@@ -362,11 +362,11 @@ func TestDemoRecordsNothingAndStepsFreely(t *testing.T) {
 
 func TestWindowTooSmall(t *testing.T) {
 	h := newHarness(t, 59, 24, nil)
-	if v := h.m.View(); v != "Window too small: limber needs at least 60×20 (this one is 59×24)." {
+	if v := h.m.View(); v != "Window too small.\nlimber needs 60×20;\nthis one is 59×24." {
 		t.Fatalf("view = %q", v)
 	}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 19})
-	if v := h.m.View(); v != "Window too small: limber needs at least 60×20 (this one is 80×19)." {
+	if v := h.m.View(); v != "Window too small.\nlimber needs 60×20;\nthis one is 80×19." {
 		t.Fatalf("view = %q", v)
 	}
 }
@@ -400,5 +400,52 @@ func TestKeysArrivingTogetherAreEachAnswered(t *testing.T) {
 	h.wantPhase(phCard)
 	if b := *h.rec.recs[0].Baseline; b != 2 {
 		t.Fatalf("baseline %d", b)
+	}
+}
+
+func TestRestAfterCountedRepsEndsByItself(t *testing.T) {
+	h := newHarness(t, 80, 24, runTest)
+	h.checkIn("0")
+	h.toExercise("lift")
+	h.keys("enter", "space", "enter", "2")
+	h.wantPhase(phRest)
+	h.wait(30 * time.Second)
+	h.wantPhase(phWork)
+	if h.m.sess.set != 2 {
+		t.Fatalf("set %d", h.m.sess.set)
+	}
+}
+
+func TestQuitNoCarriesOn(t *testing.T) {
+	h := newHarness(t, 80, 24, runTest)
+	h.checkIn("0")
+	h.keys("enter")
+	h.wait(GetReady)
+	h.wait(2 * time.Second)
+	h.keys("q", "n")
+	if h.m.sess.timer.paused {
+		t.Fatal("the hold stayed paused after n")
+	}
+	h.wait(8 * time.Second)
+	h.wantPhase(phReady) // the right side
+	// A countdown paused by hand stays paused.
+	h.wait(GetReady)
+	h.keys("space", "q", "n")
+	if !h.m.sess.timer.paused {
+		t.Fatal("n resumed a countdown paused by hand")
+	}
+}
+
+func TestScoreTakesTen(t *testing.T) {
+	h := newHarness(t, 80, 24, runTest)
+	h.checkIn("0")
+	h.toExercise("bag")
+	h.keys("enter")
+	h.wait(GetReady)
+	h.wait(30 * time.Second)
+	h.keys("2", "0", "t")
+	h.wantPhase(phSummary)
+	if s := h.rec.recs[len(h.rec.recs)-2].Score; s == nil || *s != 10 {
+		t.Fatalf("score %v", s)
 	}
 }

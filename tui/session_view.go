@@ -13,7 +13,11 @@ func (s *session) view(m *Model, h int) []string {
 	case phBaseline:
 		return m.viewScale("Before we start: how much pain do you have right now?", s.pick, h)
 	case phRedFlag:
-		return m.viewYesNo("Since your last session, have you had any of these?",
+		q := "Since your last session, have you had any of these?"
+		if !s.hadSession {
+			q = "In the last few days, have you had any of these?"
+		}
+		return m.viewYesNo(q,
 			[]string{"new chest pain or pressure", "feeling faint or dizzy", "a new wound, blister or sore on your feet", "a low blood sugar reading"}, h)
 	case phRedFlagAdvice:
 		return center([]string{
@@ -254,7 +258,11 @@ func (s *session) viewSummary(m *Model, h int) []string {
 		case exercises.Down:
 			mark = "↓"
 		}
-		lines = append(lines, fmt.Sprintf("%s %s: %s", mark, name, exercises.RungText(it.ex, it.d.To)))
+		next := exercises.RungText(it.ex, it.d.To)
+		if it.ex.Dose.Kind == exercises.Reps {
+			next += " reps"
+		}
+		lines = append(lines, fmt.Sprintf("%s %s: %s", mark, name, clean(next)))
 		reason := clean(it.d.Reason)
 		if it.d.Flag {
 			reason = "[!] " + reason
