@@ -20,49 +20,76 @@ var glyphs = map[rune][5]string{
 	' ': {"     ", "     ", "     ", "     ", "     "},
 }
 
-// DigitRows is the height of the block font at scale 1.
+// DigitRows is the height of the block font.
 const DigitRows = 5
 
-// BigWidth is how many cells s takes in block digits at a scale.
-func BigWidth(s string, scale int) int {
+// BigWidth is how many cells s takes in block digits; wide digits draw
+// each dot two cells wide, which on a terminal's tall cells looks square.
+func BigWidth(s string, wide bool) int {
 	n := len([]rune(s))
 	if n == 0 {
 		return 0
 	}
-	return (n*5 + (n - 1)) * scale
+	w := n*5 + (n - 1)
+	if wide {
+		w *= 2
+	}
+	return w
 }
 
-// Big renders s (digits, ':', '/', ' ') in block digits, scale 1 or 2.
-func Big(s string, scale int) string {
-	scale = max(scale, 1)
-	rows := make([]strings.Builder, DigitRows*scale)
+// Big renders s (digits, ':', '/', ' ') in block digits, five rows tall.
+func Big(s string, wide bool) string {
+	var rows [DigitRows]strings.Builder
 	for i, r := range s {
 		g, ok := glyphs[r]
 		if !ok {
 			g = glyphs[' ']
 		}
-		for row := 0; row < DigitRows; row++ {
-			line := g[row]
-			if scale > 1 {
-				var b strings.Builder
-				for _, c := range line {
-					for range scale {
-						b.WriteRune(c)
-					}
+		for row := range DigitRows {
+			if i > 0 {
+				rows[row].WriteString(" ")
+				if wide {
+					rows[row].WriteString(" ")
 				}
-				line = b.String()
 			}
-			for k := range scale {
-				if i > 0 {
-					rows[row*scale+k].WriteString(strings.Repeat(" ", scale))
+			for _, c := range g[row] {
+				rows[row].WriteRune(c)
+				if wide {
+					rows[row].WriteRune(c)
 				}
-				rows[row*scale+k].WriteString(line)
 			}
 		}
 	}
-	out := make([]string, len(rows))
+	out := make([]string, DigitRows)
 	for i := range rows {
 		out[i] = rows[i].String()
 	}
 	return strings.Join(out, "\n")
+}
+
+// reverseRuns draws long runs of blocks as reverse-video spaces: a block
+// is three bytes, a space one, so a countdown that redraws its digits once
+// a second writes about half as much to the terminal. The look is the same.
+func reverseRuns(row string) string {
+	const on, off = "\x1b[7m", "\x1b[27m"
+	var b strings.Builder
+	rs := []rune(row)
+	for i := 0; i < len(rs); {
+		if rs[i] != '█' {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == '█' {
+			j++
+		}
+		if n := j - i; n*3 > n+len(on)+len(off) {
+			b.WriteString(on + strings.Repeat(" ", n) + off)
+		} else {
+			b.WriteString(strings.Repeat("█", n))
+		}
+		i = j
+	}
+	return b.String()
 }

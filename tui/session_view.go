@@ -118,10 +118,10 @@ func (s *session) viewTimed(m *Model, h int) []string {
 			}
 		}
 	}
-	scale := 1
-	if m.height >= 36 && m.width >= 100 {
-		scale = 2
-	}
+	// The count is drawn left, under the title, not centred: every second
+	// its rows are rewritten whole, and centring spaces would be most of
+	// the bytes sent to the terminal (DESIGN section 8: under 500 a second).
+	wide := m.width >= 100 && m.height >= 30
 	style := m.st.Digits
 	if hot {
 		style = m.st.DigitsHot
@@ -129,20 +129,20 @@ func (s *session) viewTimed(m *Model, h int) []string {
 	if s.flashUntil.After(now) {
 		style = m.st.Flash
 	}
-	digits := Big(big, scale)
-	var dl []string
-	for _, l := range strings.Split(digits, "\n") {
-		dl = append(dl, style.Render(l))
+	for _, row := range strings.Split(Big(big, wide), "\n") {
+		if m.opt.Color && wide {
+			row = reverseRuns(row)
+		}
+		lines = append(lines, " "+style.Render(row))
 	}
-	lines = append(lines, centerIn(strings.Join(dl, "\n"), w), "")
+	lines = append(lines, "")
 	if s.timer.paused && !s.untimed {
-		label = "⏸ PAUSED: press space to go on"
-		lines = append(lines, centerIn(m.st.Paused.Render(label), w))
+		lines = append(lines, " "+m.st.Paused.Render("⏸ PAUSED: press space to go on"))
 	} else {
-		lines = append(lines, centerIn(label, w))
+		lines = append(lines, " "+label)
 	}
-	barW := min(w, 60)
-	lines = append(lines, centerIn(m.bar(frac, barW), w), "")
+	// A short bar changes every few seconds, not every second.
+	lines = append(lines, " "+m.bar(frac, min(w-2, 30)), "")
 	if s.note != "" {
 		lines = append(lines, m.st.Warn.Render(wrapText(s.note, w)))
 	} else if len(s.ex.Cues) > 0 {
@@ -213,7 +213,7 @@ func (m *Model) viewEffort(pick, h int) []string {
 func (m *Model) viewScore(s *session, h int) []string {
 	out := s.ex.Score.OutOf
 	lines := []string{m.st.Title.Render(fmt.Sprintf("How many did you get right, out of %d?", out)), ""}
-	lines = append(lines, m.st.Digits.Render(Big(fmt.Sprint(s.pick), 1)), "")
+	lines = append(lines, m.st.Digits.Render(Big(fmt.Sprint(s.pick), false)), "")
 	if out <= 10 {
 		lines = append(lines, fmt.Sprintf("Press a number (t for 10), or ↑↓ and enter."))
 	} else {

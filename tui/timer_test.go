@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -54,15 +55,20 @@ func TestCountdownSpeed(t *testing.T) {
 }
 
 func TestBigDigits(t *testing.T) {
-	got := Big("10", 1)
+	got := Big("10", false)
 	want := "  ██  █████\n   █  █   █\n   █  █   █\n   █  █   █\n  ███ █████"
 	if got != want {
 		t.Fatalf("Big(10) =\n%s\nwant\n%s", got, want)
 	}
-	if w := BigWidth("10", 2); w != 22 {
+	wide := Big("7", true)
+	if !strings.HasPrefix(wide, "██████████\n") || strings.Count(wide, "\n") != 4 {
+		t.Fatalf("wide 7 =\n%s", wide)
+	}
+	if w := BigWidth("10", true); w != 22 || BigWidth("10", false) != 11 {
 		t.Fatalf("BigWidth = %d", w)
 	}
-	if lines := len(Big("7", 2)) / len(Big("7", 1)); lines < 3 {
-		t.Fatal("scale 2 is not larger")
+	// Long runs become reverse-video spaces; short ones stay blocks.
+	if got := reverseRuns("██████████  ██"); got != "\x1b[7m          \x1b[27m  ██" {
+		t.Fatalf("reverseRuns = %q", got)
 	}
 }
