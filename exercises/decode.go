@@ -27,11 +27,20 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // decoder walks one file's yaml.Node tree against the schema and collects
 // every error it meets, so that a file reports all its errors at once.
 type decoder struct {
-	file string
-	errs []*Error
+	file    string
+	errs    []*Error
+	dropped int // errors past MaxErrors
 }
 
+// MaxErrors is how many errors one file reports; a hostile file could
+// otherwise print millions of lines.
+const MaxErrors = 200
+
 func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
+	if len(d.errs) >= MaxErrors {
+		d.dropped++
+		return
+	}
 	d.errs = append(d.errs, &Error{
 		Pos:   Pos{File: d.file, Line: n.Line, Col: n.Column},
 		Field: field,
@@ -92,8 +101,11 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 		d.errorf(n, field, "expected a mapping with fields (%s), found %s", strings.Join(allowed, ", "), describe(n))
 		return false
 	}
-	var seen [24]string // small files, few keys: a slice beats a map here
-	nseen := 0
+	// Few keys: a slice beats a map. A hostile file with thousands of keys
+	// in one mapping gets a map, so the check never turns quadratic.
+	var few [24]string
+	nfew := 0
+	var many map[string]bool
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -106,19 +118,22 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 			sub = field + "." + key
 		}
 		dup := false
-		for j := 0; j < nseen; j++ {
-			if seen[j] == key {
-				dup = true
+		if many != nil {
+			dup = many[key]
+			many[key] = true
+		} else {
+			for j := 0; j < nfew; j++ {
+				dup = dup || few[j] == key
 			}
-		}
-		if !dup && nseen < len(seen) {
-			seen[nseen] = key
-			nseen++
-		} else if !dup {
-			for j := 0; j < i; j += 2 {
-				if n.Content[j].Value == key {
-					dup = true
+			if !dup && nfew < len(few) {
+				few[nfew] = key
+				nfew++
+			} else if !dup {
+				many = make(map[string]bool, 64)
+				for _, f := range few {
+					many[f] = true
 				}
+				many[key] = true
 			}
 		}
 		if dup {
@@ -131,6 +146,10 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 				known = true
 				break
 			}
+		}
+		if !known && len(d.errs) >= MaxErrors {
+			d.dropped++ // past the cap: no message to build
+			continue
 		}
 		if !known {
 			msg := fmt.Sprintf("unknown field %s", Quote(clip(key, 40)))
@@ -294,3 +313,7 @@ func (d *decoder) oneOf(n *yaml.Node, field string, words ...string) string {
 	d.errorf(n, field, "%s", msg)
 	return ""
 }
+
+// count is every error met so far, reported or not: what tells a bad item
+// from a good one.
+func (d *decoder) count() int { return len(d.errs) + d.dropped }

@@ -1,6 +1,7 @@
 package exercises
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,14 @@ func TestHostileInput(t *testing.T) {
 		{"NUL byte", "title: a\x00b\n", "not valid YAML"},
 		{"huge number", "exercises:\n  - id: a\n    name: A\n    category: rom\n    dose: {kind: reps, reps: 99999999999999999999999}\n", "expected a whole number from 1 to 1000"},
 		{"merge key", "exercises:\n  - <<: {id: a}\n", `unknown field "<<"`},
+		{"a quarter of a million keys", func() string {
+			var b strings.Builder
+			for i := range 250_000 {
+				fmt.Fprintf(&b, "k%d: 1\n", i)
+			}
+			return b.String()
+		}(), "and 249800 more errors; fix these first"},
+		{"a quarter of a million duplicate keys", strings.Repeat("title: x\n", 250_000), `duplicate key "title"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package exercises
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -93,9 +94,9 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 	})
 	if exNode != nil {
 		d.list(exNode, "exercises", "exercises", func(_ int, field string, v *yaml.Node) {
-			before := len(d.errs)
+			before := d.count()
 			e, setsMin := d.exercise(v, field, fileCategory, hasKey(root, "category"), fileRules)
-			if len(d.errs) == before && e != nil {
+			if d.count() == before && e != nil {
 				f.exercises = append(f.exercises, e)
 				f.progSets[e] = setsMin
 			}
@@ -103,21 +104,25 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 	}
 	if rtNode != nil {
 		d.list(rtNode, "routines", "routines", func(_ int, field string, v *yaml.Node) {
-			before := len(d.errs)
+			before := d.count()
 			r := d.routine(v, field)
-			if len(d.errs) == before && r != nil {
+			if d.count() == before && r != nil {
 				f.routines = append(f.routines, r)
 			}
 		})
 	}
 	if tipNode != nil {
 		d.list(tipNode, "tips", "tips", func(_ int, field string, v *yaml.Node) {
-			before := len(d.errs)
+			before := d.count()
 			t := d.tip(v, field)
-			if len(d.errs) == before && t != nil {
+			if d.count() == before && t != nil {
 				f.tips = append(f.tips, t)
 			}
 		})
+	}
+	if d.dropped > 0 {
+		d.errs = append(d.errs, &Error{Pos: Pos{File: name, Line: 1, Col: 1},
+			Msg: fmt.Sprintf("and %d more errors; fix these first", d.dropped)})
 	}
 	return f, d.errs
 }
@@ -229,10 +234,10 @@ func (d *decoder) exercise(n *yaml.Node, field string, cat Category, catGiven bo
 	if doseNode == nil {
 		return nil, false
 	}
-	before := len(d.errs)
+	before := d.count()
 	var doseKeys map[string]*yaml.Node
 	e.Dose, doseKeys = d.dose(doseNode, field+".dose")
-	if len(d.errs) > before {
+	if d.count() > before {
 		return nil, false
 	}
 	setsMin := d.ladder(e, progNode, doseKeys["level"], field)
