@@ -212,13 +212,19 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// helpOrder is the order of DESIGN section 6: doing, then the library,
+// then the record, then what is read.
+var helpOrder = []string{"run", "demo", "list", "validate", "plan", "log", "adjust", "history", "tips", "report", "handout"}
+
 func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 	if c == rootCommand {
 		fmt.Fprintf(w, "limber: a calm exercise coach for people living with peripheral neuropathy.\n")
 		fmt.Fprintf(w, "It supports, and does not replace, advice from your clinician.\n\n")
-		fmt.Fprintf(w, "Usage:\n  limber [flags]                 %s\n", c.summary)
-		for _, c := range commands {
-			fmt.Fprintf(w, "  limber %-23s %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+		fmt.Fprintf(w, "Usage:\n  limber [flags]\n      %s\n", c.summary)
+		for _, name := range helpOrder {
+			if c := findCommand(name); c != nil {
+				fmt.Fprintf(w, "  limber %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+			}
 		}
 		fmt.Fprintf(w, "\nRun limber COMMAND --help for a command's flags.\n\nGlobal flags:\n")
 	} else {

@@ -53,6 +53,11 @@ func TestHelpAndVersion(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "limber validate [PATH...]") || !strings.Contains(out, "does not replace") {
 		t.Errorf("--help: %d %s", code, out)
 	}
+	for _, c := range commands {
+		if !strings.Contains(out, "\n  limber "+c.name) {
+			t.Errorf("--help does not list %s", c.name)
+		}
+	}
 	for _, cmd := range []string{"list", "validate", "tips", "plan", "log", "adjust", "history", "run", "demo", "report", "handout"} {
 		code, out, _ := limber(t, cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Usage: limber "+cmd) || !strings.Contains(out, "-library") {
