@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -69,10 +71,17 @@ func benchReport(b *testing.B, html bool) {
 		b.Fatal(errs)
 	}
 	data := tenYears(b, lib, 250_000)
+	if dump := os.Getenv("LIMBER_BENCH_DUMP"); dump != "" {
+		os.WriteFile(dump, data, 0o600) // for timing limber report as a process
+	}
+	path := filepath.Join(b.TempDir(), "journal.jsonl")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
 	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		recs, warns, err := journal.ReadFrom(bytes.NewReader(data), "journal.jsonl")
+		recs, warns, err := journal.Read(path)
 		if err != nil || len(warns) > 0 {
 			b.Fatal(err, warns)
 		}
