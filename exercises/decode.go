@@ -113,9 +113,11 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 			continue
 		}
 		key := k.Value
-		sub := key
-		if field != "" {
-			sub = field + "." + key
+		sub := func() string {
+			if field == "" {
+				return key
+			}
+			return field + "." + key
 		}
 		dup := false
 		if many != nil {
@@ -136,8 +138,12 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 				many[key] = true
 			}
 		}
+		if dup && d.full() {
+			d.dropped++ // past the cap: no message to build
+			continue
+		}
 		if dup {
-			d.errorf(k, sub, "duplicate key %s; give each field once", Quote(key))
+			d.errorf(k, sub(), "duplicate key %s; give each field once", Quote(key))
 			continue
 		}
 		known := false
@@ -147,7 +153,7 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 				break
 			}
 		}
-		if !known && len(d.errs) >= MaxErrors {
+		if !known && d.full() {
 			d.dropped++ // past the cap: no message to build
 			continue
 		}
@@ -158,7 +164,7 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 			} else {
 				msg += "; valid fields here: " + strings.Join(allowed, ", ")
 			}
-			d.errorf(k, sub, "%s", msg)
+			d.errorf(k, sub(), "%s", msg)
 			continue
 		}
 		fn(key, v)
@@ -317,3 +323,6 @@ func (d *decoder) oneOf(n *yaml.Node, field string, words ...string) string {
 // count is every error met so far, reported or not: what tells a bad item
 // from a good one.
 func (d *decoder) count() int { return len(d.errs) + d.dropped }
+
+// full reports that the file has as many errors as it will report.
+func (d *decoder) full() bool { return len(d.errs) >= MaxErrors }
