@@ -258,16 +258,8 @@ func (e *env) library() *exercises.Library {
 	return lib
 }
 
+// rootCommand is limber with no command: the coach (cmd_tui.go wires it).
 var rootCommand = &command{
 	name:    "",
-	summary: "open the coach: today's routine first, all routines, the library, tips",
-	run: func(e *env, fs *flag.FlagSet, args []string) error {
-		if len(args) > 0 {
-			return usagef("unexpected %s; run limber --help", exercises.Quote(args[0]))
-		}
-		lib := e.library()
-		fmt.Fprintln(e.stdout, "Routines (start one with: limber run ROUTINE):")
-		printRoutines(e.stdout, lib)
-		return nil
-	},
+	summary: "open the coach: today's routine first, all routines, the library, tips, progress",
 }
