@@ -237,7 +237,7 @@ var logCommand = &command{
 		if err != nil {
 			return err
 		}
-		dose, st := p.Current(x, x.Dose)
+		dose, state := p.Now(x, x.Dose)
 		rung := dose.Rung()
 		var achieved []int
 		for _, f := range strings.Split(get("done"), ",") {
@@ -271,10 +271,6 @@ var logCommand = &command{
 					Set: i + 1, Side: side, Rung: &r, Target: rung.Value, Achieved: a, Effort: effort})
 				perf.Sets = append(perf.Sets, exercises.SetResult{Target: rung.Value, Achieved: a, Effort: effort})
 			}
-		}
-		state := exercises.State{Rung: rung}
-		if st != nil {
-			state = st.State
 		}
 		end := journal.Record{Kind: journal.KindExerciseEnd, At: at, Session: sid, Exercise: x.ID, Pain: &pain}
 		if given["score"] {
@@ -349,7 +345,7 @@ var adjustCommand = &command{
 		if err != nil {
 			return err
 		}
-		dose, st := p.Current(x, x.Dose)
+		dose, state := p.Now(x, x.Dose)
 		from := dose.Rung()
 		to := from
 		if set["level"] {
@@ -358,7 +354,7 @@ var adjustCommand = &command{
 		if set["sets"] {
 			to.Sets, _ = strconv.Atoi(get("sets"))
 		}
-		valueFlag := map[exercises.Kind]string{exercises.Reps: "reps", exercises.Hold: "hold", exercises.Timed: "duration"}[x.Dose.Kind]
+		valueFlag := x.Dose.Kind.Field()
 		for _, k := range []string{"reps", "hold", "duration"} {
 			if !set[k] {
 				continue
@@ -374,10 +370,6 @@ var adjustCommand = &command{
 		}
 		if !x.Ladder.Contains(to) {
 			return invalidf("%s is not on the ladder of %s: %s", exercises.RungText(x, to), x.ID, exercises.OffLadder(x, to))
-		}
-		state := exercises.State{Rung: from}
-		if st != nil {
-			state = st.State
 		}
 		d := exercises.Adjusted(x, state, to)
 		now := time.Now()

@@ -171,12 +171,15 @@ func Load(sources ...Source) (*Library, []*Error) {
 		}
 		final[r.r.ID] = r
 	}
+	var winners []*rawRoutine
+	for _, r := range routines {
+		if final[r.r.ID] == r {
+			winners = append(winners, r)
+		}
+	}
 	// A routine may start an exercise with fewer sets than the exercise's own
 	// dose; for exercises without levels the ladder then reaches down to it.
-	for _, r := range routines {
-		if final[r.r.ID] != r {
-			continue
-		}
+	for _, r := range winners {
 		for _, it := range r.items {
 			e, ok := lib.exercises[it.id]
 			if !ok || it.sets == nil || progSets[e] || e.Ladder.Levels > 1 {
@@ -188,19 +191,13 @@ func Load(sources ...Source) (*Library, []*Error) {
 			}
 		}
 	}
-	for _, r := range routines {
-		if final[r.r.ID] != r {
+	for _, r := range winners {
+		if rerrs := lib.resolve(r); len(rerrs) > 0 {
+			errs = append(errs, rerrs...)
 			continue
-		}
-		before := len(errs)
-		errs = append(errs, lib.resolve(r)...)
-		if len(errs) > before {
-			continue
-		}
-		if _, ok := lib.routines[r.r.ID]; !ok {
-			lib.rtOrder = append(lib.rtOrder, r.r.ID)
 		}
 		rt := r.r
+		lib.rtOrder = append(lib.rtOrder, rt.ID)
 		lib.routines[rt.ID] = &rt
 	}
 	return lib, errs
@@ -244,7 +241,7 @@ func (lib *Library) resolve(r *rawRoutine) []*Error {
 			ds.Rest = *it.rest
 		}
 		if it.value != nil {
-			want := map[Kind]string{Reps: "reps", Hold: "hold", Timed: "duration"}[e.Dose.Kind]
+			want := e.Dose.Kind.Field()
 			if it.valueKey != want {
 				bad(it.valuePos, it.field+".dose."+it.valueKey, "%s is a %s exercise; use %s", e.ID, e.Dose.Kind, want)
 				continue

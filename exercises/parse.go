@@ -292,7 +292,7 @@ func (d *decoder) dose(n *yaml.Node, field string) (Dose, map[string]*yaml.Node)
 		d.errorf(n, field+".kind", "kind is required: reps, hold or timed")
 		return ds, keys
 	}
-	valueKey := map[Kind]string{Reps: "reps", Hold: "hold", Timed: "duration"}[ds.Kind]
+	valueKey := ds.Kind.Field()
 	for _, k := range []string{"reps", "hold", "duration"} {
 		if v := keys[k]; v != nil && k != valueKey && ds.Kind != "" {
 			d.errorf(v, field+"."+k, "%s does not apply to kind %s; use %s", k, ds.Kind, valueKey)
@@ -352,7 +352,7 @@ func defaultCap(k Kind) int {
 func (d *decoder) ladder(e *Exercise, n, levelNode *yaml.Node, field string) (setsMinGiven bool) {
 	k := e.Dose.Kind
 	start := e.Dose.Value()
-	valueKey := map[Kind]string{Reps: "reps", Hold: "hold", Timed: "duration"}[k]
+	valueKey := k.Field()
 	var bmin, bmax, bstep, smin, smax *int
 	var bnode, setsNode *yaml.Node
 	if n != nil {

@@ -53,6 +53,18 @@ func (k Kind) Unit() string {
 	return "s"
 }
 
+// Field is the dose field, progression field and command-line flag that
+// hold the kind's value: reps, hold or duration.
+func (k Kind) Field() string {
+	switch k {
+	case Hold:
+		return "hold"
+	case Timed:
+		return "duration"
+	}
+	return "reps"
+}
+
 // Position is how the person is placed for an exercise.
 type Position string
 

@@ -82,6 +82,15 @@ func (p *Progress) Current(e *exercises.Exercise, start exercises.Dose) (exercis
 	return start, nil
 }
 
+// Now is where an exercise stands for its next session: its dose and its
+// state (rung and easy streak), from the journal, else from start.
+func (p *Progress) Now(e *exercises.Exercise, start exercises.Dose) (exercises.Dose, exercises.State) {
+	if s, ok := p.states[e.ID]; ok {
+		return start.WithRung(s.Rung), s.State
+	}
+	return start, exercises.State{Rung: start.Rung()}
+}
+
 // pending gathers one exercise's sets until its exercise_end.
 type pending struct {
 	session string

@@ -196,10 +196,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateLibrary(k)
 	case scrCard:
 		cmd = m.updateCard(k)
-	case scrTips:
-		cmd = m.updateTips(k)
-	case scrProgress:
-		cmd = m.updateProgress(k)
+	case scrTips, scrProgress:
+		cmd = m.updatePage(k, scrHome)
 	case scrSession:
 		cmd = m.sess.update(m, k)
 	}

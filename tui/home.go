@@ -204,7 +204,7 @@ func (m *Model) cardDose(x *exercises.Exercise) exercises.Dose {
 	if x == nil {
 		return exercises.Dose{}
 	}
-	d, _ := m.progress.Current(x, x.Dose)
+	d, _ := m.progress.Now(x, x.Dose)
 	return d
 }
 
@@ -212,20 +212,12 @@ func (m *Model) updateCard(k tea.KeyMsg) tea.Cmd {
 	if m.adjusting {
 		return m.updateAdjust(k)
 	}
-	switch {
-	case key.Matches(k, m.keys.Adjust):
+	if key.Matches(k, m.keys.Adjust) {
 		i, _ := m.card.Ladder.Index(m.cardDose(m.card).Rung())
 		m.adjusting, m.adjustIdx = true, i
-	case key.Matches(k, m.keys.Up):
-		m.tipScroll = max(0, m.tipScroll-1)
-	case key.Matches(k, m.keys.Down):
-		m.tipScroll++
-	case key.Matches(k, m.keys.Back), k.Type == tea.KeyEsc:
-		m.screen = scrLibrary
-	case key.Matches(k, m.keys.Quit):
-		m.confirmQuit = true
+		return nil
 	}
-	return nil
+	return m.updatePage(k, scrLibrary)
 }
 
 // viewCard is the exercise card: name, level, dose, safety, steps, cues,
@@ -303,19 +295,16 @@ func doseWords(x *exercises.Exercise, d exercises.Dose) string {
 	return s
 }
 
-// updateTips and updateProgress are pages that only scroll.
-func (m *Model) updateTips(k tea.KeyMsg) tea.Cmd { return m.updatePage(k) }
-
-func (m *Model) updateProgress(k tea.KeyMsg) tea.Cmd { return m.updatePage(k) }
-
-func (m *Model) updatePage(k tea.KeyMsg) tea.Cmd {
+// updatePage handles a page that only scrolls (a card, tips, progress):
+// b goes back to where it was opened from.
+func (m *Model) updatePage(k tea.KeyMsg, back screen) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Up):
 		m.tipScroll = max(0, m.tipScroll-1)
 	case key.Matches(k, m.keys.Down):
 		m.tipScroll++
 	case key.Matches(k, m.keys.Back), k.Type == tea.KeyEsc:
-		m.screen = scrHome
+		m.screen = back
 	case key.Matches(k, m.keys.Quit):
 		m.confirmQuit = true
 	}
@@ -345,12 +334,8 @@ func (m *Model) updateAdjust(k tea.KeyMsg) tea.Cmd {
 		switch {
 		case key.Matches(k, m.keys.Yes):
 			now := m.opt.Now()
-			from := m.cardDose(m.card).Rung()
 			to := l.At(m.adjustIdx)
-			st := exercises.State{Rung: from}
-			if es, ok := m.progress.State(m.card.ID); ok {
-				st = es.State
-			}
+			_, st := m.progress.Now(m.card, m.card.Dose)
 			d := exercises.Adjusted(m.card, st, to)
 			m.record(journal.Record{Kind: journal.KindAdjust, At: now, Session: journal.NewSessionID(now), Exercise: m.card.ID,
 				Rung: &to, Note: "placed from the exercise card",

@@ -178,10 +178,7 @@ func (s *session) answerEffort(m *Model, effort int) tea.Cmd {
 
 // state is where the exercise stood when the session began.
 func (s *session) state(m *Model) exercises.State {
-	st := exercises.State{Rung: s.dose.Rung()}
-	if es, ok := m.progress.State(s.ex.ID); ok {
-		st.Streak = es.Streak
-	}
+	_, st := m.progress.Now(s.ex, s.dose)
 	return st
 }
 

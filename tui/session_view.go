@@ -215,7 +215,7 @@ func (m *Model) viewScore(s *session, h int) []string {
 	lines := []string{m.st.Title.Render(fmt.Sprintf("How many did you get right, out of %d?", out)), ""}
 	lines = append(lines, m.st.Digits.Render(Big(fmt.Sprint(s.pick), false)), "")
 	if out <= 10 {
-		lines = append(lines, fmt.Sprintf("Press a number (t for 10), or ↑↓ and enter."))
+		lines = append(lines, "Press a number (t for 10), or ↑↓ and enter.")
 	} else {
 		lines = append(lines, "Use ↑↓, then enter.")
 	}
