@@ -159,11 +159,10 @@ func (s *session) timerDone(m *Model, now time.Time) tea.Cmd {
 func (s *session) endSide(m *Model, now time.Time) tea.Cmd {
 	s.gen++
 	if s.side+1 < s.sides() {
+		// The other side starts the way the first did: a get-ready for
+		// timed work, straight to counting for reps the person counts.
 		s.side++
-		s.phase = phReady
-		s.timer = newCountdown(now, GetReady, m.opt.Speed)
-		s.lastCue = -1
-		return tea.Batch(m.opt.Cues.say("Other side"), s.schedule(m, now))
+		return tea.Batch(m.opt.Cues.say("Other side"), s.startSide(m))
 	}
 	s.phase, s.pick = phEffort, 3
 	return s.schedule(m, now)
