@@ -149,7 +149,7 @@ func TestLogPlanAdjustHistory(t *testing.T) {
 		t.Fatalf("log 1: %d %s", code, out)
 	}
 	code, out, _ = d("--at", "2026-01-06T09:00:00Z", "--done", "8", "--effort", "1", "--pain", "0", "log", "heel-raises")
-	if code != 0 || !strings.Contains(out, "2 easy sessions in a row: up to level 1 (Two hands on the counter), 1 × 9 for heel raises.") {
+	if code != 0 || !strings.Contains(out, "2 easy sessions in a row: up to level 1 (Two hands on the counter), 1 × 9 reps for heel raises.") {
 		t.Fatalf("log 2: %d %s", code, out)
 	}
 	code, out, _ = d("plan", "--exercise", "heel-raises", "--json")

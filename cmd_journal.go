@@ -121,7 +121,7 @@ var planCommand = &command{
 		fmt.Fprintf(e.stdout, "Next session: %s\n\n", exercises.Clean(title, false))
 		for _, it := range items {
 			x := it.Exercise
-			fmt.Fprintf(e.stdout, "%s: %s\n", exercises.Clean(x.Name, false), doseLine(x, it.Dose))
+			fmt.Fprintf(e.stdout, "%s: %s\n", exercises.Clean(x.Name, false), x.DoseLine(it.Dose, exercises.DoseCard))
 			flag := ""
 			if it.Flag {
 				flag = "[!] "
@@ -130,21 +130,6 @@ var planCommand = &command{
 		}
 		return nil
 	},
-}
-
-// doseLine is a dose with its level and rest: "level 2 (One hand), 3 × 15 s hold each side, rest 30 s".
-func doseLine(x *exercises.Exercise, d exercises.Dose) string {
-	s := exercises.RungText(x, d.Rung())
-	if d.Kind == exercises.Reps {
-		s += " reps"
-	}
-	if d.Sides == 2 {
-		s += " each side"
-	}
-	if d.Sets > 1 || d.Sides == 2 {
-		s += ", rest " + exercises.Seconds(int(d.Rest/time.Second))
-	}
-	return s
 }
 
 type planJSON struct {
@@ -243,7 +228,7 @@ var logCommand = &command{
 		for _, f := range strings.Split(get("done"), ",") {
 			n, err := strconv.Atoi(strings.TrimSpace(f))
 			if err != nil || n < 0 || n > 10000 {
-				return invalidf("--done %s: %s is not a whole number of %s; give one per set, such as 10,10,8", exercises.Quote(get("done")), exercises.Quote(f), unitWord(x))
+				return invalidf("--done %s: %s is not a whole number of %s; give one per set, such as 10,10,8", exercises.Quote(get("done")), exercises.Quote(f), x.Dose.Kind.Unit())
 			}
 			achieved = append(achieved, n)
 		}
@@ -284,20 +269,13 @@ var logCommand = &command{
 			return invalidf("could not save to the journal: %v", err)
 		}
 		fmt.Fprintf(e.stdout, "Recorded %s on %s: %d set(s).\n", exercises.Clean(x.Name, false), at.Local().Format("Mon 2 Jan 2006 15:04"), len(achieved))
-		fmt.Fprintf(e.stdout, "Next time: %s\n", doseLine(x, x.Dose.WithRung(d.To)))
+		fmt.Fprintf(e.stdout, "Next time: %s\n", x.DoseLine(x.Dose.WithRung(d.To), exercises.DoseCard))
 		fmt.Fprintln(e.stdout, d.Reason)
 		if exercises.MustStop(x, pain) {
 			fmt.Fprintln(e.stdout, "Pain this high means stop for today and rest. If it does not settle, contact your clinician.")
 		}
 		return nil
 	},
-}
-
-func unitWord(x *exercises.Exercise) string {
-	if x.Dose.Kind == exercises.Reps {
-		return "reps"
-	}
-	return "seconds"
 }
 
 // parseAt reads --at: RFC 3339, or a plain date (noon, local time).
@@ -379,7 +357,7 @@ var adjustCommand = &command{
 		if err := j.Append(rec); err != nil {
 			return invalidf("could not save to the journal: %v", err)
 		}
-		fmt.Fprintf(e.stdout, "%s: now %s (was %s).\n", exercises.Clean(x.Name, false), doseLine(x, x.Dose.WithRung(to)), exercises.RungText(x, from))
+		fmt.Fprintf(e.stdout, "%s: now %s (was %s).\n", exercises.Clean(x.Name, false), x.DoseLine(x.Dose.WithRung(to), exercises.DoseCard), exercises.RungText(x, from))
 		return nil
 	},
 }

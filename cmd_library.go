@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"limber/exercises"
+	"limber/text"
 )
 
 func init() {
@@ -63,7 +64,7 @@ var listCommand = &command{
 				if len(x.Levels) > 1 {
 					lv = fmt.Sprintf("%d levels", len(x.Levels))
 				}
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", x.ID, exercises.Clean(x.Name, false), doseText(x.Dose), x.Position, lv)
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", x.ID, exercises.Clean(x.Name, false), exercises.DoseText(x.Dose, exercises.DoseShort), x.Position, lv)
 			}
 			tw.Flush()
 			if n > 0 {
@@ -76,23 +77,6 @@ var listCommand = &command{
 		}
 		return nil
 	},
-}
-
-// doseText is a dose in words a patient reads: "2 × 10 reps", "3 × 20 s hold".
-func doseText(d exercises.Dose) string {
-	var s string
-	switch d.Kind {
-	case exercises.Reps:
-		s = fmt.Sprintf("%d × %d reps", d.Sets, d.Reps)
-	case exercises.Hold:
-		s = fmt.Sprintf("%d × %s hold", d.Sets, exercises.Seconds(d.Value()))
-	case exercises.Timed:
-		s = fmt.Sprintf("%d × %s", d.Sets, exercises.Seconds(d.Value()))
-	}
-	if d.Sides == 2 {
-		s += " each side"
-	}
-	return s
 }
 
 func printRoutines(w io.Writer, lib *exercises.Library) {
@@ -213,34 +197,11 @@ var tipsCommand = &command{
 			if i > 0 {
 				fmt.Fprintln(e.stdout)
 			}
-			fmt.Fprintf(e.stdout, "%s\n%s\n", exercises.Clean(t.Title, false), wrap(exercises.Clean(t.Text, true), 72))
+			fmt.Fprintf(e.stdout, "%s\n%s\n", exercises.Clean(t.Title, false), text.Wrap(exercises.Clean(t.Text, true), 72))
 			if t.Source != "" {
 				fmt.Fprintf(e.stdout, "Source: %s\n", exercises.Clean(t.Source, false))
 			}
 		}
 		return nil
 	},
-}
-
-// wrap breaks text into lines of at most width characters at spaces.
-func wrap(s string, width int) string {
-	var b strings.Builder
-	for pi, para := range strings.Split(s, "\n") {
-		if pi > 0 {
-			b.WriteByte('\n')
-		}
-		n := 0
-		for i, w := range strings.Fields(para) {
-			if i > 0 && n+1+len([]rune(w)) > width {
-				b.WriteByte('\n')
-				n = 0
-			} else if i > 0 {
-				b.WriteByte(' ')
-				n++
-			}
-			b.WriteString(w)
-			n += len([]rune(w))
-		}
-	}
-	return b.String()
 }

@@ -197,24 +197,6 @@ func Ease(e *Exercise, current Rung, effort, pain int) (Rung, bool) {
 // MustStop is the stop rule: pain this high ends the exercise.
 func MustStop(e *Exercise, pain int) bool { return pain >= e.Rules.StopPainAtLeast }
 
-// RungText writes a rung the way a patient reads a dose: "2 × 10",
-// "3 × 15 s hold", or with a level, "One hand on the counter, 3 × 15 s hold".
-func RungText(e *Exercise, r Rung) string {
-	var s string
-	switch e.Dose.Kind {
-	case Hold:
-		s = fmt.Sprintf("%d × %s hold", r.Sets, Seconds(r.Value))
-	case Timed:
-		s = fmt.Sprintf("%d × %s", r.Sets, Seconds(r.Value))
-	default:
-		s = fmt.Sprintf("%d × %d", r.Sets, r.Value)
-	}
-	if lv := e.LevelName(r.Level); lv != "" {
-		s = fmt.Sprintf("level %d (%s), %s", r.Level, lv, s)
-	}
-	return s
-}
-
 // Seconds writes a number of seconds the way people say it.
 func Seconds(n int) string {
 	switch {

@@ -45,12 +45,12 @@ const (
 	Timed Kind = "timed" // value is seconds of continuous work
 )
 
-// Unit is the word for one unit of the kind's value.
+// Unit is the word for the kind's value in a sentence: reps or seconds.
 func (k Kind) Unit() string {
 	if k == Reps {
 		return "reps"
 	}
-	return "s"
+	return "seconds"
 }
 
 // Field is the dose field, progression field and command-line flag that

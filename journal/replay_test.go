@@ -65,7 +65,7 @@ func TestReplay(t *testing.T) {
 	lib := testLibrary(t)
 	t0 := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 	var recs []Record
-	// Two easy sessions: heel raises climb from the routine's 1 × 9 to 1 × 10.
+	// Two easy sessions: heel raises climb from the routine's 1 × 9 to 1 × 10 reps.
 	recs = append(recs, session(t0, "s1", 0, nil, done{"heel-raises", rg(1, 1, 9), []int{9}, 2, 1})...)
 	recs = append(recs, session(t0.AddDate(0, 0, 1), "s2", 0, bp(true), done{"heel-raises", rg(1, 1, 9), []int{9}, 1, 0})...)
 	p := Replay(lib, recs)
@@ -97,7 +97,7 @@ func TestReplay(t *testing.T) {
 	recs = append(recs, Record{Kind: KindAdjust, At: t0.AddDate(0, 0, 4), Session: "adj", Exercise: "heel-raises", Rung: rgp(3, 1, 8)})
 	p = Replay(lib, recs)
 	st, _ = p.State("heel-raises")
-	if st.Rung != (rg(3, 1, 8)) || st.Last.Reason != "Your therapist set heel raises to 3 × 8." {
+	if st.Rung != (rg(3, 1, 8)) || st.Last.Reason != "Your therapist set heel raises to 3 × 8 reps." {
 		t.Fatalf("after adjust: %+v %q", st.Rung, st.Last.Reason)
 	}
 	// The plan reads the replayed state.

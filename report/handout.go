@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"limber/exercises"
 	"limber/journal"
+	"limber/text"
 )
 
 // Handout is a routine as a patient takes it home: each exercise at the dose
@@ -69,7 +69,7 @@ func NewHandout(lib *exercises.Library, p *journal.Progress, rt *exercises.Routi
 			ID:        e.ID,
 			Name:      pageClean(e.Name),
 			Dose:      it.Dose,
-			DoseText:  pageClean(HandoutDose(it.Dose)),
+			DoseText:  pageClean(exercises.DoseText(it.Dose, exercises.DoseWords)),
 			Reason:    pageClean(it.Reason),
 			Summary:   pageClean(e.Summary),
 			Steps:     handoutCleanAll(e.Steps),
@@ -100,42 +100,6 @@ func handoutCleanAll(in []string) []string {
 	return out
 }
 
-// HandoutDose writes a dose in plain words: "2 sets of 10 reps, each side,
-// rest 30 s", "3 holds of 15 s", "1 set of 1 min".
-func HandoutDose(d exercises.Dose) string {
-	var s string
-	switch d.Kind {
-	case exercises.Hold:
-		s = fmt.Sprintf("%s of %s", pageCount(d.Sets, "hold", "holds"), exercises.Seconds(d.Value()))
-	case exercises.Timed:
-		s = fmt.Sprintf("%s of %s", pageCount(d.Sets, "set", "sets"), exercises.Seconds(d.Value()))
-	default:
-		s = fmt.Sprintf("%s of %s", pageCount(d.Sets, "set", "sets"), pageCount(d.Reps, "rep", "reps"))
-	}
-	if d.Sides == 2 {
-		s += ", each side"
-	}
-	// Rest only matters where there is something to rest between.
-	if d.Rest > 0 && (d.Sets > 1 || d.Sides == 2) {
-		s += ", rest " + exercises.Seconds(int(d.Rest/time.Second))
-	}
-	if t := d.Tempo; t != nil && d.Kind == exercises.Reps {
-		var parts []string
-		for _, p := range []struct {
-			word string
-			d    time.Duration
-		}{{"up", t.Up}, {"hold", t.Hold}, {"down", t.Down}} {
-			if p.d > 0 {
-				parts = append(parts, p.word+" "+exercises.Seconds(int(p.d/time.Second)))
-			}
-		}
-		if len(parts) > 0 {
-			s += " (each rep: " + strings.Join(parts, ", ") + ")"
-		}
-	}
-	return s
-}
-
 // aim is the line above the tick grid.
 func (h *Handout) aim() string {
 	if h.PerWeek >= 7 {
@@ -150,17 +114,17 @@ func (h *Handout) Text(width int) string {
 	var b strings.Builder
 	line := func(s string) { b.WriteString(strings.TrimRight(s, " ") + "\n") }
 	para := func(s, first, rest string) {
-		for _, l := range handoutWrap(s, width, first, rest) {
+		for _, l := range text.Indent(first, rest, s, width) {
 			line(l)
 		}
 	}
 	heading := func(s string) {
 		line("")
 		para(s, "", "")
-		line(strings.Repeat("-", min(utf8.RuneCountInString(s), width)))
+		line(strings.Repeat("-", min(text.Width(s), width)))
 	}
 	para(h.Name, "", "")
-	line(strings.Repeat("=", min(utf8.RuneCountInString(h.Name), width)))
+	line(strings.Repeat("=", min(text.Width(h.Name), width)))
 	para(h.Summary, "", "")
 	line("")
 	para("How often: "+h.Frequency, "", "  ")
@@ -239,8 +203,8 @@ func (h *Handout) Text(width int) string {
 		if number {
 			label = fmt.Sprintf("%d.", i+1)
 		}
-		label = handoutFit(label, nameW)
-		line(label + strings.Repeat(" ", nameW-utf8.RuneCountInString(label)+1) + strings.Repeat(cell, 7))
+		label = text.Truncate(label, nameW)
+		line(label + strings.Repeat(" ", nameW-text.Width(label)+1) + strings.Repeat(cell, 7))
 	}
 	line("")
 	line(strings.Repeat("-", min(width, 40)))
@@ -254,57 +218,6 @@ func handoutSourceLine(s string) string {
 		return ""
 	}
 	return " Routine source: " + s + "."
-}
-
-// handoutFit shortens s to n runes, ending with "…" when cut.
-func handoutFit(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
-
-// handoutWrap breaks s into lines of at most width runes, the first starting
-// with first and the rest with rest. A word longer than a line is cut.
-func handoutWrap(s string, width int, first, rest string) []string {
-	var lines []string
-	cur, prefix := first, first
-	n := utf8.RuneCountInString(cur)
-	empty := true
-	flush := func() {
-		lines = append(lines, cur)
-		cur, prefix = rest, rest
-		n, empty = utf8.RuneCountInString(rest), true
-	}
-	for _, w := range strings.Fields(s) {
-		wl := utf8.RuneCountInString(w)
-		if !empty && n+1+wl > width {
-			flush()
-		}
-		for room := width - utf8.RuneCountInString(prefix); wl > room && room > 0; {
-			if !empty {
-				flush()
-				room = width - utf8.RuneCountInString(prefix)
-			}
-			r := []rune(w)
-			lines = append(lines, cur+string(r[:room]))
-			w, wl = string(r[room:]), wl-room
-			cur, prefix, n = rest, rest, utf8.RuneCountInString(rest)
-			room = width - n
-		}
-		if !empty {
-			cur += " "
-			n++
-		}
-		cur += w
-		n += wl
-		empty = false
-	}
-	if !empty || len(lines) == 0 {
-		lines = append(lines, cur)
-	}
-	return lines
 }
 
 // Markdown is the handout as Markdown, for a patient portal or a message.

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"limber/exercises"
 )
@@ -152,46 +151,6 @@ func TestHandoutTextWidth(t *testing.T) {
 			if n := len([]rune(l)); n > w {
 				t.Errorf("width %d: a line of %d: %q", w, n, l)
 			}
-		}
-	}
-}
-
-func TestHandoutDose(t *testing.T) {
-	sec := time.Second
-	for _, c := range []struct {
-		d    exercises.Dose
-		want string
-	}{
-		{exercises.Dose{Kind: exercises.Reps, Sets: 2, Reps: 10, Rest: 30 * sec, Sides: 2}, "2 sets of 10 reps, each side, rest 30 s"},
-		{exercises.Dose{Kind: exercises.Reps, Sets: 1, Reps: 8, Rest: 45 * sec, Sides: 1}, "1 set of 8 reps"},
-		{exercises.Dose{Kind: exercises.Hold, Sets: 3, Hold: 15 * sec, Rest: 30 * sec, Sides: 1}, "3 holds of 15 s, rest 30 s"},
-		{exercises.Dose{Kind: exercises.Hold, Sets: 1, Hold: 90 * sec, Sides: 1}, "1 hold of 1 min 30 s"},
-		{exercises.Dose{Kind: exercises.Timed, Sets: 1, Duration: 60 * sec, Rest: 20 * sec, Sides: 2}, "1 set of 1 min, each side, rest 20 s"},
-		{exercises.Dose{Kind: exercises.Reps, Sets: 1, Reps: 10, Sides: 1, Tempo: &exercises.Tempo{Up: 2 * sec, Hold: 1 * sec, Down: 2 * sec}},
-			"1 set of 10 reps (each rep: up 2 s, hold 1 s, down 2 s)"},
-		{exercises.Dose{Kind: exercises.Reps, Sets: 1, Reps: 10, Sides: 1, Tempo: &exercises.Tempo{Up: 1 * sec, Down: 1 * sec}},
-			"1 set of 10 reps (each rep: up 1 s, down 1 s)"},
-	} {
-		if got := HandoutDose(c.d); got != c.want {
-			t.Errorf("HandoutDose(%+v) = %q, want %q", c.d, got, c.want)
-		}
-	}
-}
-
-func TestHandoutWrap(t *testing.T) {
-	for _, c := range []struct {
-		s, first, rest string
-		width          int
-		want           []string
-	}{
-		{"one two three", "- ", "  ", 9, []string{"- one two", "  three"}},
-		{"", "1. ", "   ", 10, []string{"1. "}},
-		{"abcdefghij", "> ", "> ", 6, []string{"> abcd", "> efgh", "> ij"}},
-		{"a abcdefghij", "", "", 4, []string{"a", "abcd", "efgh", "ij"}},
-	} {
-		got := handoutWrap(c.s, c.width, c.first, c.rest)
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("handoutWrap(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
 		}
 	}
 }

@@ -3,9 +3,9 @@ package report
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"limber/exercises"
+	"limber/text"
 )
 
 // FlagWords names a flag's kind for people.
@@ -65,14 +65,14 @@ func (r *Report) FlagLines(width int) []string {
 			}
 			i++
 			out = append(out, head)
-			out = append(out, hang("      ", fmt.Sprintf("%d exercise(s) stepped down one step: %s.", len(names), strings.Join(names, ", ")), width)...)
+			out = append(out, text.Hang("      ", fmt.Sprintf("%d exercise(s) stepped down one step: %s.", len(names), strings.Join(names, ", ")), width)...)
 			continue
 		}
 		if f.Exercise != "" {
 			head += " · " + exercises.Clean(r.ExerciseName(f.Exercise), false)
 		}
 		out = append(out, head)
-		out = append(out, hang("      ", exercises.Clean(f.Reason, false), width)...)
+		out = append(out, text.Hang("      ", exercises.Clean(f.Reason, false), width)...)
 	}
 	return out
 }
@@ -105,7 +105,7 @@ func (r *Report) PainLines(width int) []string {
 		out = append(out, "  "+label+"┤"+l)
 	}
 	first, last := r.Pain[0].At.Format("2 Jan"), r.Pain[len(r.Pain)-1].At.Format("2 Jan")
-	gap := max(1, cols-utf8.RuneCountInString(first)-utf8.RuneCountInString(last))
+	gap := max(1, cols-text.Width(first)-text.Width(last))
 	out = append(out, "      "+first+strings.Repeat(" ", gap)+last)
 	out = append(out, fmt.Sprintf("  first %d · last %d · average %.1f", vals[0], vals[len(vals)-1], float64(sum)/float64(len(vals))))
 	return out
@@ -215,7 +215,7 @@ func (r *Report) CalendarLines(width int) []string {
 	nameW := min(30, max(12, width-2*Weeks-22))
 	for _, rw := range c.Routines {
 		var b strings.Builder
-		fmt.Fprintf(&b, "  %-*s", nameW, clip(exercises.Clean(rw.Name, false), nameW))
+		b.WriteString("  " + text.Pad(text.Truncate(exercises.Clean(rw.Name, false), nameW), nameW))
 		for _, n := range rw.Done {
 			switch {
 			case n >= rw.PerWeek:
@@ -252,15 +252,15 @@ func (r *Report) LadderLines(width int) []string {
 			}
 		}
 		bar := Bar(x.Index+1, x.Len, 10)
-		out = append(out, fmt.Sprintf("  %-*s %s step %d of %d  ↑%d ↓%d  last %s", nameW, clip(exercises.Clean(x.Exercise.Name, false), nameW),
+		out = append(out, fmt.Sprintf("  %s %s step %d of %d  ↑%d ↓%d  last %s", text.Pad(text.Truncate(exercises.Clean(x.Exercise.Name, false), nameW), nameW),
 			bar, x.Index+1, x.Len, up, down, x.LastDone.Format("2 Jan")))
 		now := exercises.Clean(exercises.RungText(x.Exercise, x.Now), false)
 		start := exercises.Clean(exercises.RungText(x.Exercise, x.Start), false)
 		if now == start {
-			out = append(out, hang("      now: ", now+" (where it started)", width)...)
+			out = append(out, text.Hang("      now: ", now+" (where it started)", width)...)
 		} else {
-			out = append(out, hang("      now: ", now, width)...)
-			out = append(out, hang("      started: ", start, width)...)
+			out = append(out, text.Hang("      now: ", now, width)...)
+			out = append(out, text.Hang("      started: ", start, width)...)
 		}
 	}
 	return out
@@ -273,39 +273,4 @@ func Bar(n, total, w int) string {
 		full = min(w, max(0, (n*w+total/2)/total))
 	}
 	return "▕" + strings.Repeat("█", full) + strings.Repeat("░", w-full) + "▏"
-}
-
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
-
-// hang wraps text after a prefix, indenting follow-on lines to match.
-func hang(prefix, text string, width int) []string {
-	pw := utf8.RuneCountInString(prefix)
-	w := max(20, width-pw)
-	var lines []string
-	cur := ""
-	for _, word := range strings.Fields(text) {
-		if cur != "" && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(word) > w {
-			lines = append(lines, cur)
-			cur = word
-		} else if cur == "" {
-			cur = word
-		} else {
-			cur += " " + word
-		}
-	}
-	lines = append(lines, cur)
-	for i := range lines {
-		if i == 0 {
-			lines[i] = prefix + lines[i]
-		} else {
-			lines[i] = strings.Repeat(" ", pw) + lines[i]
-		}
-	}
-	return lines
 }

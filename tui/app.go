@@ -15,6 +15,7 @@ import (
 
 	"limber/exercises"
 	"limber/journal"
+	"limber/text"
 )
 
 // Options wire the coach to its library, journal, clock and cues.
@@ -362,7 +363,7 @@ func (m *Model) footer() string {
 		// bubbles/help can overrun its width when the ellipsis does not
 		// fit; the footer never does.
 		if lipgloss.Width(l) > m.width-2 {
-			l = truncate(l, m.width-2)
+			l = text.Truncate(l, m.width-2)
 		}
 		lines = append(lines, " "+l)
 	}
@@ -402,11 +403,11 @@ func (m *Model) viewNotice(h int) []string {
 	lines := []string{
 		m.st.Title.Render("Welcome to limber"),
 		"",
-		wrapText("limber guides your exercises, counts for you, and adjusts them to how you feel.", w),
+		text.Wrap("limber guides your exercises, counts for you, and adjusts them to how you feel.", w),
 		"",
-		wrapText("It supports, and does not replace, advice from your doctor, nurse or therapist. Follow the plan they gave you.", w),
+		text.Wrap("It supports, and does not replace, advice from your doctor, nurse or therapist. Follow the plan they gave you.", w),
 		"",
-		wrapText("Stop and rest if you feel chest pain, faintness or sharp pain, and contact your clinician.", w),
+		text.Wrap("Stop and rest if you feel chest pain, faintness or sharp pain, and contact your clinician.", w),
 		"",
 		m.st.Key.Render("enter") + "  I understand",
 	}

@@ -12,6 +12,7 @@ import (
 	"limber/exercises"
 	"limber/journal"
 	"limber/report"
+	"limber/text"
 )
 
 // homeItem is a routine with what the journal says of it this week.
@@ -107,7 +108,7 @@ func (m *Model) viewHome(h int) []string {
 		lines = append(lines, m.st.Heading.Render("Today"),
 			m.st.Title.Render(clean(first.rt.Name))+m.st.Subtle.Render(fmt.Sprintf("  %d exercises", len(first.rt.Items))))
 		if first.rt.Summary != "" {
-			lines = append(lines, wrapText(clean(first.rt.Summary), w))
+			lines = append(lines, text.Wrap(clean(first.rt.Summary), w))
 		}
 	} else {
 		lines = append(lines, m.st.Heading.Render("Today"), m.st.Good.Render("✓ All done for today. Well done."))
@@ -122,7 +123,7 @@ func (m *Model) viewHome(h int) []string {
 			status = "✓ done today"
 		}
 		name := clean(it.rt.Name)
-		row := fmt.Sprintf("%-34s %-9s %s", truncName(name, 34), it.rt.Frequency, status)
+		row := fmt.Sprintf("%-34s %-9s %s", text.Truncate(name, 34), it.rt.Frequency, status)
 		if i == m.homeCursor {
 			lines = append(lines, m.st.Selected.Render("▸ "+row))
 		} else {
@@ -136,17 +137,9 @@ func (m *Model) viewHome(h int) []string {
 	if tips := m.opt.Library.Tips(); len(tips) > 0 && len(lines)+4 <= h {
 		t := tips[m.opt.Now().YearDay()%len(tips)]
 		lines = append(lines, "", m.st.Heading.Render("Tip of the day: "+clean(t.Title)))
-		lines = append(lines, strings.Split(wrapText(exercises.Clean(t.Text, true), w), "\n")...)
+		lines = append(lines, strings.Split(text.Wrap(exercises.Clean(t.Text, true), w), "\n")...)
 	}
 	return lines
-}
-
-func truncName(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 func (m *Model) updateLibrary(k tea.KeyMsg) tea.Cmd {
@@ -186,7 +179,7 @@ func (m *Model) viewLibrary(h int) []string {
 				heading = true
 			}
 			dose := m.cardDose(x)
-			row := fmt.Sprintf("%-32s %s", truncName(clean(x.Name), 32), exercises.RungText(x, dose.Rung()))
+			row := fmt.Sprintf("%-32s %s", text.Truncate(clean(x.Name), 32), exercises.RungText(x, dose.Rung()))
 			if i == m.libCursor {
 				cursorLine = len(lines)
 				lines = append(lines, m.st.Selected.Render("▸ "+row))
@@ -231,20 +224,20 @@ func (m *Model) viewCard(x *exercises.Exercise, d exercises.Dose, h, scroll int)
 	if lv := x.LevelName(d.Level); lv != "" {
 		lines = append(lines, fmt.Sprintf("Level %d of %d: %s", d.Level, len(x.Levels), clean(lv)))
 	}
-	lines = append(lines, m.st.Key.Render(doseWords(x, d)))
+	lines = append(lines, m.st.Key.Render(exercises.DoseText(d, exercises.DoseCard)))
 	if x.Summary != "" {
-		lines = append(lines, strings.Split(wrapText(exercises.Clean(x.Summary, true), w), "\n")...)
+		lines = append(lines, strings.Split(text.Wrap(exercises.Clean(x.Summary, true), w), "\n")...)
 	}
 	if len(x.Safety) > 0 {
 		lines = append(lines, "", m.st.Warn.Render("⚠ Safety"))
 		for _, s := range x.Safety {
-			lines = append(lines, hang("  • ", clean(s), w)...)
+			lines = append(lines, text.Hang("  • ", clean(s), w)...)
 		}
 	}
 	if len(x.Steps) > 0 {
 		lines = append(lines, "", m.st.Heading.Render("Steps"))
 		for i, s := range x.Steps {
-			lines = append(lines, hang(fmt.Sprintf("  %d. ", i+1), clean(s), w)...)
+			lines = append(lines, text.Hang(fmt.Sprintf("  %d. ", i+1), clean(s), w)...)
 		}
 	}
 	if len(x.Cues) > 0 {
@@ -253,46 +246,23 @@ func (m *Model) viewCard(x *exercises.Exercise, d exercises.Dose, h, scroll int)
 			cs = append(cs, clean(c))
 		}
 		lines = append(lines, "")
-		lines = append(lines, hang("Cues: ", strings.Join(cs, " · "), w)...)
+		lines = append(lines, text.Hang("Cues: ", strings.Join(cs, " · "), w)...)
 	}
 	if len(x.Equipment) > 0 {
 		var es []string
 		for _, e := range x.Equipment {
 			es = append(es, clean(e))
 		}
-		lines = append(lines, hang("You need: ", strings.Join(es, ", "), w)...)
+		lines = append(lines, text.Hang("You need: ", strings.Join(es, ", "), w)...)
 	}
 	if x.Source != "" {
-		lines = append(lines, m.st.Subtle.Render(truncName("Source: "+clean(x.Source), w)))
+		lines = append(lines, m.st.Subtle.Render(text.Truncate("Source: "+clean(x.Source), w)))
 	}
 	if scroll > 0 {
 		scroll = min(scroll, max(0, len(lines)-h))
 		lines = lines[scroll:]
 	}
 	return lines
-}
-
-// doseWords is a dose as a patient reads it on a card.
-func doseWords(x *exercises.Exercise, d exercises.Dose) string {
-	var s string
-	switch d.Kind {
-	case exercises.Reps:
-		s = fmt.Sprintf("%d × %d reps", d.Sets, d.Reps)
-		if d.Sets == 1 {
-			s = fmt.Sprintf("%d reps", d.Reps)
-		}
-	case exercises.Hold:
-		s = fmt.Sprintf("%d × %s hold", d.Sets, exercises.Seconds(d.Value()))
-	case exercises.Timed:
-		s = fmt.Sprintf("%d × %s", d.Sets, exercises.Seconds(d.Value()))
-	}
-	if d.Sides == 2 {
-		s += ", each side"
-	}
-	if d.Sets > 1 {
-		s += fmt.Sprintf(", rest %s", exercises.Seconds(int(d.Rest/time.Second)))
-	}
-	return s
 }
 
 // updatePage handles a page that only scrolls (a card, tips, progress):
@@ -316,9 +286,9 @@ func (m *Model) viewTips(h int) []string {
 	var lines []string
 	for _, t := range m.opt.Library.Tips() {
 		lines = append(lines, m.st.Heading.Render(clean(t.Title)))
-		lines = append(lines, strings.Split(wrapText(exercises.Clean(t.Text, true), w), "\n")...)
+		lines = append(lines, strings.Split(text.Wrap(exercises.Clean(t.Text, true), w), "\n")...)
 		if t.Source != "" {
-			lines = append(lines, m.st.Subtle.Render(truncName("Source: "+clean(t.Source), w)))
+			lines = append(lines, m.st.Subtle.Render(text.Truncate("Source: "+clean(t.Source), w)))
 		}
 		lines = append(lines, "")
 	}

@@ -61,7 +61,7 @@ func TestHoldSetsSidesRestAndDecision(t *testing.T) {
 	// Exercise end is recorded with a decision from the rules.
 	last := h.rec.recs[len(h.rec.recs)-1]
 	if last.Kind != journal.KindExerciseEnd || *last.Pain != 1 || last.Decision == nil ||
-		last.Decision.Reason != "An easy session (1 of 2 in a row to move up): level 1 (Two hands on the counter), 2 × 10 s hold again for tandem stance." {
+		last.Decision.Reason != "An easy session (1 of 2 in a row to move up): level 1 (Two hands on the counter), 2 × 10 s hold each side again for tandem stance." {
 		t.Fatalf("exercise end: %+v %+v", last, last.Decision)
 	}
 	h.wantPhase(phCard)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"limber/exercises"
+	"limber/text"
 )
 
 // view draws the session's current phase.
@@ -23,7 +24,7 @@ func (s *session) view(m *Model, h int) []string {
 		return center([]string{
 			m.st.Stop.Render("Please do not exercise today."),
 			"",
-			wrapText("Rest, and contact your clinician today about what you noticed. If you have chest pain or feel very unwell, call emergency services.", min(m.width-6, 70)),
+			text.Wrap("Rest, and contact your clinician today about what you noticed. If you have chest pain or feel very unwell, call emergency services.", min(m.width-6, 70)),
 			"",
 			m.st.Subtle.Render("This has been noted for your therapist."),
 		}, h)
@@ -49,7 +50,7 @@ func (s *session) view(m *Model, h int) []string {
 		return center([]string{
 			m.st.Stop.Render("■ Please stop this exercise now."),
 			"",
-			wrapText("Sit or lie down and rest. Breathe slowly. If the pain does not settle, or it worries you, contact your clinician.", min(m.width-6, 70)),
+			text.Wrap("Sit or lie down and rest. Breathe slowly. If the pain does not settle, or it worries you, contact your clinician.", min(m.width-6, 70)),
 			"",
 			m.st.Subtle.Render("What you did is saved, and your therapist will see this."),
 			"",
@@ -60,7 +61,7 @@ func (s *session) view(m *Model, h int) []string {
 	case phAfter:
 		lines := []string{m.st.Title.Render("Before you go"), ""}
 		for _, a := range s.rt.After {
-			lines = append(lines, hang("  • ", clean(a), m.width-6)...)
+			lines = append(lines, text.Hang("  • ", clean(a), m.width-6)...)
 		}
 		return center(append(lines, "", m.st.Key.Render("enter")+"  done"), h)
 	}
@@ -144,7 +145,7 @@ func (s *session) viewTimed(m *Model, h int) []string {
 	// A short bar changes every few seconds, not every second.
 	lines = append(lines, " "+m.bar(frac, min(w-2, 30)), "")
 	if s.note != "" {
-		lines = append(lines, m.st.Warn.Render(wrapText(s.note, w)))
+		lines = append(lines, m.st.Warn.Render(text.Wrap(s.note, w)))
 	} else if len(s.ex.Cues) > 0 {
 		cue := s.ex.Cues[(s.set-1+s.side)%len(s.ex.Cues)]
 		lines = append(lines, m.st.Subtle.Render("Tip: "+clean(cue)))
@@ -187,7 +188,7 @@ func (m *Model) viewScale(q string, pick, h int) []string {
 		}
 	}
 	lines := []string{
-		m.st.Title.Render(wrapText(q, m.width-6)),
+		m.st.Title.Render(text.Wrap(q, m.width-6)),
 		"",
 		strings.Join(row, " "),
 		m.st.Subtle.Render("0 none · 1–3 mild · 4–6 moderate · 7–10 severe"),
@@ -223,7 +224,7 @@ func (m *Model) viewScore(s *session, h int) []string {
 }
 
 func (m *Model) viewYesNo(q string, items []string, h int) []string {
-	lines := []string{m.st.Title.Render(wrapText(q, min(m.width-6, 70))), ""}
+	lines := []string{m.st.Title.Render(text.Wrap(q, min(m.width-6, 70))), ""}
 	for _, it := range items {
 		lines = append(lines, "  • "+it)
 	}
@@ -259,15 +260,12 @@ func (s *session) viewSummary(m *Model, h int) []string {
 			mark = "↓"
 		}
 		next := exercises.RungText(it.ex, it.d.To)
-		if it.ex.Dose.Kind == exercises.Reps {
-			next += " reps"
-		}
 		lines = append(lines, fmt.Sprintf("%s %s: %s", mark, name, clean(next)))
 		reason := clean(it.d.Reason)
 		if it.d.Flag {
 			reason = "[!] " + reason
 		}
-		lines = append(lines, hang("    ", reason, w)...)
+		lines = append(lines, text.Hang("    ", reason, w)...)
 	}
 	if m.opt.Demo {
 		lines = append(lines, "", m.st.Subtle.Render("Demo: nothing was recorded."))
