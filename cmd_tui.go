@@ -106,9 +106,7 @@ func (e *env) coach(fs *flag.FlagSet, routine string, demo bool) error {
 	}
 	var rec tui.Recorder
 	if !demo {
-		jr := tui.NewJournalRecorder(j)
-		defer jr.Close()
-		rec = jr
+		rec = tui.NewJournalRecorder(j)
 	}
 	cues := tui.Cues{Bell: os.Stdout}
 	if fs.Lookup("no-bell").Value.String() == "true" {
@@ -138,6 +136,9 @@ func (e *env) coach(fs *flag.FlagSet, routine string, demo bool) error {
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFPS(30))
 	if _, err := p.Run(); err != nil {
 		return invalidf("the coach stopped: %v", err)
+	}
+	if m.Failed() {
+		return invalidf("some of this session could not be saved to %s; the coach showed what", exercises.Escape(j.Path()))
 	}
 	return nil
 }

@@ -58,6 +58,7 @@ func TestE2E(t *testing.T) {
 	t.Run("FullRoutine", func(t *testing.T) { t.Parallel(); e2eFullRoutine(t, bin) })
 	t.Run("QuitMidSession", func(t *testing.T) { t.Parallel(); e2eQuitMidSession(t, bin) })
 	t.Run("WindowTooSmall", func(t *testing.T) { t.Parallel(); e2eWindowTooSmall(t, bin) })
+	t.Run("BuiltinRoutines", func(t *testing.T) { t.Parallel(); e2eBuiltinRoutines(t, bin) })
 }
 
 // e2eFullRoutine does every exercise of e2e-routine and checks the journal.
@@ -67,13 +68,13 @@ func e2eFullRoutine(t *testing.T, bin string) {
 
 	p.waitFor("I understand")
 	p.keys("Enter")
-	p.waitFor("Before we start: how much pain do you have right now?")
+	p.waitFor("How is your usual nerve pain right now?")
 	if _, err := os.Stat(filepath.Join(data, "notice-seen")); err != nil {
 		t.Errorf("the first-start notice was read, but: %v", err)
 	}
 	p.keys("2")
 	p.waitFor("have you had any of these?")
-	p.keys("n")
+	p.noFlags()
 
 	// e2e-hold: 2 sets × 5 s, left then right.
 	p.waitFor("start when you are ready")
@@ -126,8 +127,8 @@ func e2eFullRoutine(t *testing.T, bin string) {
 	p.waitFor("E2E tempo is done. How much pain do you have now?")
 	p.keys("7")
 	scr = p.waitFor("Please stop this exercise now.")
-	e2eMustContain(t, scr, "end the session")
-	p.keys("Enter")
+	e2eMustContain(t, scr, "end the session", "go on to the next exercise")
+	p.keys("c") // enter would end the session: going on has its own key
 
 	// e2e-score: timed, then pain, then the score out of 10.
 	p.waitFor("exercise 4 of 4")
@@ -137,14 +138,14 @@ func e2eFullRoutine(t *testing.T, bin string) {
 	p.keys("2")
 	p.waitFor("E2E score is done. How much pain do you have now?")
 	p.keys("1")
-	p.waitFor("How many did you get right, out of 10?")
+	p.waitFor("E2E score: how many did you get right, out of 10?")
 	p.keys("8")
 
-	scr = p.waitFor("Next time")
-	e2eMustContain(t, scr, "Session done", "E2E hold", "E2E reps", "E2E tempo", "E2E score")
-	p.keys("Enter")
 	scr = p.waitFor("Before you go")
 	e2eMustContain(t, scr, "Check both feet for marks.")
+	p.keys("Enter")
+	scr = p.waitFor("Next time")
+	e2eMustContain(t, scr, "Session done", "E2E hold", "E2E reps", "E2E tempo", "E2E score")
 	p.keys("Enter")
 	if status := p.waitExit(); status != 0 {
 		t.Errorf("limber exited with status %d after the routine, want 0", status)
@@ -179,9 +180,12 @@ func e2eFullRoutine(t *testing.T, bin string) {
 		gotSets = append(gotSets, set{r.Exercise, r.Set, r.Side, r.Target, r.Achieved, r.Effort})
 	}
 	wantSets := []set{
-		{"e2e-hold", 1, "left", 5, 5, 3},
+		// A left side is saved the moment it ends, before the effort
+		// question: its effort is 0 ("not yet asked"); the right side
+		// carries the answer for the set.
+		{"e2e-hold", 1, "left", 5, 5, 0},
 		{"e2e-hold", 1, "right", 5, 5, 3},
-		{"e2e-hold", 2, "left", 5, 5, 2},
+		{"e2e-hold", 2, "left", 5, 5, 0},
 		{"e2e-hold", 2, "right", 5, 5, 2},
 		{"e2e-reps", 1, "", 3, 3, 2},
 		{"e2e-reps", 2, "", 3, 2, 4},
@@ -250,12 +254,12 @@ func e2eQuitMidSession(t *testing.T, bin string) {
 	}
 
 	p := e2eStart(t, bin, data, 80, 24)
-	p.waitFor("Before we start: how much pain do you have right now?")
+	p.waitFor("How is your usual nerve pain right now?")
 	p.keys("4")
 	p.waitFor("have you had any of these?")
-	p.keys("n")
-	p.waitFor("had any pain it stirred")
-	p.keys("y")
+	p.noFlags()
+	p.waitFor("still there?")
+	p.keys("n") // it had gone by the next morning
 	p.waitFor("start when you are ready")
 	p.keys("Enter")
 	p.waitFor("How hard was that set?")
@@ -288,8 +292,9 @@ func e2eQuitMidSession(t *testing.T, bin string) {
 	}
 	for i, side := range []string{"left", "right"} {
 		r := recs[1+i]
-		if r.Exercise != "e2e-hold" || r.Set != 1 || r.Side != side || r.Target != 5 || r.Achieved != 5 || r.Effort != 3 || r.Session != st.Session {
-			t.Errorf("set record = %s, want e2e-hold set 1 %s side, 5 of 5 s, effort 3", e2eJSON(r), side)
+		effort := []int{0, 3}[i] // the left side is saved before the question
+		if r.Exercise != "e2e-hold" || r.Set != 1 || r.Side != side || r.Target != 5 || r.Achieved != 5 || r.Effort != effort || r.Session != st.Session {
+			t.Errorf("set record = %s, want e2e-hold set 1 %s side, 5 of 5 s, effort %d", e2eJSON(r), side, effort)
 		}
 	}
 	if end := recs[3]; end.Outcome != "quit" || end.Session != st.Session {
@@ -311,13 +316,13 @@ func e2eWindowTooSmall(t *testing.T, bin string) {
 	p.resize(80, 24)
 	p.waitFor("I understand")
 	p.keys("Enter")
-	p.waitFor("Before we start: how much pain do you have right now?")
+	p.waitFor("How is your usual nerve pain right now?")
 
 	p.resize(59, 20) // one column short
 	scr = p.waitFor("Window too small")
-	e2eMustNotContain(t, scr, "Before we start")
+	e2eMustNotContain(t, scr, "usual nerve pain")
 	p.resize(80, 24)
-	p.waitFor("Before we start: how much pain do you have right now?")
+	p.waitFor("How is your usual nerve pain right now?")
 
 	p.keys("q")
 	p.waitFor("Leave")
@@ -343,7 +348,20 @@ type e2ePane struct {
 const e2eTarget = "e2e"
 
 // e2eStart runs limber in a new tmux server with a w×h window.
+// e2eStart runs limber on the e2e library's routine in a tmux window of
+// w×h, with its journal in data.
 func e2eStart(t *testing.T, bin, data string, w, h int) *e2ePane {
+	t.Helper()
+	lib, err := filepath.Abs(e2eLibrary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e2eRun(t, bin, data, w, h, "--library", lib, "run", e2eRoutine, "--speed", "20")
+}
+
+// e2eRun runs limber with args in a tmux window of w×h, with its journal
+// in data.
+func e2eRun(t *testing.T, bin, data string, w, h int, args ...string) *e2ePane {
 	t.Helper()
 	dir := t.TempDir()
 	p := &e2ePane{
@@ -361,14 +379,10 @@ func e2eStart(t *testing.T, bin, data string, w, h int) *e2ePane {
 	if err := os.WriteFile(conf, []byte("set -g status off\nset -g remain-on-exit on\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	lib, err := filepath.Abs(e2eLibrary)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Given as separate words, tmux runs the command without a shell.
-	cmd := []string{"-f", conf, "new-session", "-d", "-s", e2eTarget, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+	cmd := append([]string{"-f", conf, "new-session", "-d", "-s", e2eTarget, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "GORACE=log_path=" + p.race,
-		bin, "--data-dir", data, "--library", lib, "run", e2eRoutine, "--speed", "20"}
+		bin, "--data-dir", data}, args...)
 	if _, err := p.tmux(cmd...); err != nil {
 		t.Fatalf("starting tmux: %v", err)
 	}
@@ -463,6 +477,35 @@ func (p *e2ePane) waitGone(text string) string {
 		}
 		if time.Now().After(deadline) {
 			p.t.Fatalf("waited %v for %q to go; the screen:\n%s", e2eScreenTimeout, text, e2eFrame(scr))
+		}
+		time.Sleep(e2ePoll)
+	}
+}
+
+// noFlags answers "no" to each red-flag question of the check-in, one at
+// a time, waiting for each to be taken before the next.
+func (p *e2ePane) noFlags() {
+	p.t.Helper()
+	for i := range 7 {
+		scr := p.waitFor("have you had any of these?")
+		p.keys("n")
+		if i < 6 {
+			p.waitChange(scr)
+		}
+	}
+}
+
+// waitChange polls until the screen differs from scr, and returns it.
+func (p *e2ePane) waitChange(scr string) string {
+	p.t.Helper()
+	deadline := time.Now().Add(e2eScreenTimeout)
+	for {
+		now := p.capture()
+		if now != scr {
+			return now
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("the screen did not change within %v:\n%s", e2eScreenTimeout, e2eFrame(scr))
 		}
 		time.Sleep(e2ePoll)
 	}

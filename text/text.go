@@ -15,22 +15,21 @@ func Width(s string) int { return ansi.StringWidth(s) }
 
 // Wrap breaks s into lines of at most w cells, at spaces where it can and
 // inside a word only when the word alone is longer than a line. Newlines in
-// s start new paragraphs; runs of spaces collapse to one.
+// s start new paragraphs. A paragraph that fits is left exactly as it is.
 func Wrap(s string, w int) string {
 	w = max(w, 1)
 	paras := strings.Split(s, "\n")
 	for i, p := range paras {
-		p = strings.Join(strings.Fields(p), " ")
-		if Width(p) > w {
-			p = ansi.Wrap(p, w, "")
-			// A line ends where it was broken: no spaces left hanging.
-			lines := strings.Split(p, "\n")
-			for j, l := range lines {
-				lines[j] = strings.TrimRight(l, " ")
-			}
-			p = strings.Join(lines, "\n")
+		if Width(p) <= w {
+			continue
 		}
-		paras[i] = p
+		p = ansi.Wrap(strings.Join(strings.Fields(p), " "), w, "")
+		// A line ends where it was broken: no spaces left hanging.
+		lines := strings.Split(p, "\n")
+		for j, l := range lines {
+			lines[j] = strings.TrimRight(l, " ")
+		}
+		paras[i] = strings.Join(lines, "\n")
 	}
 	return strings.Join(paras, "\n")
 }

@@ -1,5 +1,10 @@
 // Package tui is limber's coach: bubbletea models, views, styles and keys.
 // It holds no rules: the exercises package decides, the journal records.
+//
+// The root Model owns one sub-model per screen (notice, home, library,
+// card, page, check-in, session). Each screen shares the Context, answers
+// keys with Update, draws itself with View at the size SetSize gave it,
+// and asks the root to move elsewhere by returning a nav.
 package tui
 
 import (
@@ -11,7 +16,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"limber/exercises"
 	"limber/journal"
@@ -25,10 +29,11 @@ type Options struct {
 	Recorder Recorder
 	Now      func() time.Time
 	Demo     bool    // nothing recorded; free stepping
-	Speed    float64 // timers run this many times faster (demo)
+	Speed    float64 // timers run this many times faster (demo, tests)
 	Routine  string  // start in this routine (limber run); "" for home
 	Color    bool
 	Cues     Cues
+	Profile  Profile
 	// Notice shows the one-time notice that limber supports, and does not
 	// replace, a clinician; NoticeSeen is called once it was read.
 	Notice     bool
@@ -44,42 +49,51 @@ type Options struct {
 type screen int
 
 const (
-	scrNotice screen = iota
+	scrStay screen = iota
+	scrNotice
 	scrHome
 	scrLibrary
 	scrCard
-	scrTips
+	scrPage
+	scrCheckin
 	scrSession
-	scrProgress
 )
 
-// Model is the root: a screen enum and one state per screen.
+// MinWidth and MinHeight are the smallest window the coach draws in.
+const MinWidth, MinHeight = 60, 20
+
+// nav is a screen's request to the root: go to another screen, open an
+// exercise or a routine, or ask before leaving. The zero nav stays.
+type nav struct {
+	to      screen
+	ex      *exercises.Exercise // the card to open
+	page    pageKind            // the page to open
+	routine string              // the routine to start
+	start   checkIn             // the check-in's answers, for the session
+	ask     bool                // ask "leave?" first
+	done    bool                // a routine ended: home, or out after `limber run`
+}
+
+// screenModel is one screen.
+type screenModel interface {
+	Update(k tea.KeyMsg) (tea.Cmd, nav)
+	View() string
+	SetSize(w, h int)
+	Keys() []key.Binding
+	Title() string
+}
+
+// Model is the root: the screen shown, and one model per screen.
 type Model struct {
-	opt      Options
-	st       Styles
-	keys     KeyMap
-	help     help.Model
-	width    int
-	height   int
-	screen   screen
-	records  []journal.Record
-	progress *journal.Progress
+	ctx  *Context
+	opt  Options
+	help help.Model
 
-	homeCursor int
-	routines   []homeItem
-	libCursor  int
-	libList    []*exercises.Exercise
-	card       *exercises.Exercise
-	tipScroll  int
+	screen screen
+	models map[screen]screenModel
+	sess   *sessionModel // also in models while a routine runs
 
-	progressLines []string
-	adjusting     bool // the card's ladder picker (therapist)
-	adjustIdx     int
-	adjustConfirm bool
-
-	sess        *session
 	confirmQuit bool
-	saveErr     string
 	quitting    bool
 }
 
@@ -94,335 +108,270 @@ func New(opt Options) *Model {
 	if opt.Recorder == nil || opt.Demo {
 		opt.Recorder = nopRecorder{}
 	}
-	m := &Model{opt: opt, st: NewStyles(opt.Color), keys: DefaultKeyMap(), help: help.New(), width: 80, height: 24}
-	m.help.ShowAll = false
-	m.records = append([]journal.Record(nil), opt.Records...)
-	m.progress = journal.Replay(opt.Library, m.records)
-	m.libList = byCategory(m.opt.Library.Exercises())
-	m.refreshHome()
-	m.screen = scrHome
-	if opt.Notice {
-		m.screen = scrNotice
-	} else if opt.Routine != "" {
-		m.startRoutine(opt.Routine)
+	ctx := &Context{
+		Lib: opt.Library, Records: append([]journal.Record(nil), opt.Records...), Profile: opt.Profile,
+		Now: opt.Now, Styles: NewStyles(opt.Color), Keys: DefaultKeyMap(), Demo: opt.Demo, Speed: opt.Speed,
+		Cues: opt.Cues, Color: opt.Color, Trace: opt.Trace, Width: 80, Height: 24, recorder: opt.Recorder,
 	}
-	m.syncKeys()
+	ctx.Replay()
+	m := &Model{ctx: ctx, opt: opt, help: help.New(), models: map[screen]screenModel{}}
+	notice := newNotice(ctx)
+	notice.seen, notice.next = opt.NoticeSeen, nav{to: scrHome}
+	if opt.Routine != "" {
+		notice.next = nav{to: scrCheckin, routine: opt.Routine}
+	}
+	m.models[scrNotice] = notice
+	m.models[scrHome] = newHome(ctx, opt.Problems)
+	m.models[scrLibrary] = newLibrary(ctx)
+	m.screen = scrHome
+	switch {
+	case opt.Notice:
+		m.screen = scrNotice
+	case opt.Routine != "":
+		m.follow(nav{to: scrCheckin, routine: opt.Routine})
+	}
+	m.layout()
 	return m
 }
 
-// Init starts listening for journal write failures.
-func (m *Model) Init() tea.Cmd { return listenErrors(m.opt.Recorder) }
+// Init has nothing to start: timers begin with a set.
+func (m *Model) Init() tea.Cmd { return nil }
 
-// record journals records and keeps them for the replay.
-func (m *Model) record(recs ...journal.Record) {
-	if m.opt.Demo {
-		return
-	}
-	m.opt.Recorder.Record(recs...)
-	m.records = append(m.records, recs...)
-}
-
-// replay recomputes every rung from the records (after a session start and
-// at the end of a session).
-func (m *Model) replay() { m.progress = journal.Replay(m.opt.Library, m.records) }
+// Failed reports a write to the journal that never succeeded: the process
+// should exit non-zero.
+func (m *Model) Failed() bool { return len(m.ctx.unsaved) > 0 }
 
 // Update handles messages in a fixed order: global keys, window size,
-// results of background work, then the active screen.
+// timer ticks, then the active screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
-		case key.Matches(msg, m.keys.ForceQ):
-			m.endSessionOnQuit()
-			m.quitting = true
+		case key.Matches(msg, m.ctx.Keys.ForceQ):
+			m.leaveNow()
 			return m, tea.Quit
-		case key.Matches(msg, m.keys.Suspend):
+		case key.Matches(msg, m.ctx.Keys.Suspend):
 			if m.sess != nil {
-				m.sess.pauseTimer(m.opt.Now())
+				m.sess.pause()
 			}
 			return m, tea.Suspend
 		}
+		return m, m.key(msg)
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
 		m.help.Width = msg.Width - 2
+		m.layout()
+		if m.tooSmall() && m.sess != nil {
+			m.sess.pauseForSize()
+		}
 		return m, nil
 	case tea.ResumeMsg:
 		return m, nil // a suspended timer stays paused until space
-	case saveErrMsg:
-		m.saveErr = fmt.Sprintf("Could not save to the journal: %v", msg.err)
-		return m, listenErrors(m.opt.Recorder)
 	case tickMsg:
-		if m.sess != nil && m.screen == scrSession {
-			cmd := m.sess.tick(m, msg)
-			m.syncKeys()
-			return m, cmd
+		if m.sess != nil {
+			return m, m.sess.tick(msg)
 		}
-		return m, nil
 	}
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return m, nil
-	}
+	return m, nil
+}
+
+func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	// Keys typed faster than the terminal is read arrive together ("0n");
 	// each is an answer of its own.
 	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste {
 		var cmds []tea.Cmd
 		for _, r := range k.Runes {
-			_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-			cmds = append(cmds, cmd)
+			cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
 		}
-		return m, tea.Batch(cmds...)
+		return tea.Batch(cmds...)
+	}
+	if m.tooSmall() {
+		return nil
 	}
 	if m.confirmQuit {
-		cmd := m.answerQuit(k)
-		m.syncKeys()
-		return m, cmd
+		return m.answerQuit(k)
 	}
-	if key.Matches(k, m.keys.Help) {
+	keys := &m.ctx.Keys
+	switch {
+	case key.Matches(k, keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
-		if m.help.ShowAll {
-			m.keys.Help.SetHelp("?", "fewer keys")
-		} else {
-			m.keys.Help.SetHelp("?", "more keys")
+		m.layout()
+		return nil
+	case m.help.ShowAll && key.Matches(k, keys.Close):
+		m.help.ShowAll = false
+		m.layout()
+		return nil
+	}
+	cmd, n := m.active().Update(k)
+	return tea.Batch(cmd, m.follow(n))
+}
+
+func (m *Model) active() screenModel { return m.models[m.screen] }
+
+// follow follows a screen's nav.
+func (m *Model) follow(n nav) tea.Cmd {
+	switch {
+	case n.ask:
+		m.confirmQuit = true
+		return nil
+	case n.done:
+		m.sess = nil
+		delete(m.models, scrSession)
+		delete(m.models, scrCheckin)
+		if m.opt.Routine != "" {
+			m.quitting = true
+			return tea.Quit
 		}
-		return m, nil
+		n.to = scrHome
 	}
-	var cmd tea.Cmd
-	switch m.screen {
-	case scrNotice:
-		cmd = m.updateNotice(k)
+	switch n.to {
+	case scrStay:
+		return nil
 	case scrHome:
-		cmd = m.updateHome(k)
-	case scrLibrary:
-		cmd = m.updateLibrary(k)
+		m.ctx.Replay()
+		m.models[scrHome].(*homeModel).refresh()
 	case scrCard:
-		cmd = m.updateCard(k)
-	case scrTips, scrProgress:
-		cmd = m.updatePage(k, scrHome)
+		m.models[scrCard] = newCard(m.ctx, n.ex)
+	case scrPage:
+		m.models[scrPage] = newPage(m.ctx, n.page)
+	case scrCheckin:
+		c, ok := newCheckin(m.ctx, n.routine)
+		if !ok {
+			return nil
+		}
+		m.models[scrCheckin] = c
 	case scrSession:
-		cmd = m.sess.update(m, k)
+		m.sess = newSession(m.ctx, n.start)
+		m.models[scrSession] = m.sess
+		delete(m.models, scrCheckin)
 	}
-	m.syncKeys()
-	return m, cmd
+	m.screen = n.to
+	m.layout()
+	if n.to == scrSession {
+		return m.sess.begin()
+	}
+	return nil
 }
 
 // answerQuit handles y/n after q.
 func (m *Model) answerQuit(k tea.KeyMsg) tea.Cmd {
+	keys := &m.ctx.Keys
 	switch {
-	case key.Matches(k, m.keys.Yes), key.Matches(k, m.keys.Quit):
+	case key.Matches(k, keys.Yes), key.Matches(k, keys.Quit):
 		m.confirmQuit = false
-		if m.screen == scrSession && m.sess != nil {
-			m.endSessionOnQuit()
-			if m.opt.Routine != "" {
-				m.quitting = true
-				return tea.Quit
-			}
-			m.toHome()
-			return nil
+		if m.sess != nil && m.screen == scrSession {
+			m.sess.quit()
+			return m.follow(nav{done: true})
+		}
+		if m.screen == scrCheckin && m.opt.Routine == "" {
+			return m.follow(nav{done: true})
 		}
 		m.quitting = true
 		return tea.Quit
-	case key.Matches(k, m.keys.No), k.Type == tea.KeyEsc, key.Matches(k, m.keys.Enter):
+	case key.Matches(k, keys.No), key.Matches(k, keys.Close), key.Matches(k, keys.Enter):
 		m.confirmQuit = false
-		if m.screen == scrSession && m.sess != nil {
-			return m.sess.carryOn(m)
+		if m.sess != nil && m.screen == scrSession {
+			return m.sess.carryOn()
 		}
 	}
 	return nil
 }
 
-// endSessionOnQuit records that a session was left part-way.
-func (m *Model) endSessionOnQuit() {
-	if m.sess != nil && m.sess.started && !m.sess.ended {
-		m.sess.ended = true
-		m.record(journal.Record{Kind: journal.KindSessionEnd, At: m.opt.Now(), Session: m.sess.id, Routine: m.sess.rt.ID, Outcome: "quit"})
+// leaveNow is ctrl+c: what is done is kept, the session is closed.
+func (m *Model) leaveNow() {
+	if m.sess != nil {
+		m.sess.quit()
+	}
+	m.quitting = true
+}
+
+// layout gives every screen the size left between header and footer.
+func (m *Model) layout() {
+	w, h := m.bodySize()
+	for _, s := range m.models {
+		s.SetSize(w, h)
 	}
 }
 
-func (m *Model) toHome() {
-	m.sess = nil
-	m.screen = scrHome
-	m.replay()
-	m.refreshHome()
-	m.syncKeys()
+func (m *Model) bodySize() (int, int) {
+	return m.ctx.Width - 2, m.ctx.Height - lineCount(m.header()) - lineCount(m.footer())
 }
 
-// syncKeys enables the keys of the current screen, for the help footer.
-func (m *Model) syncKeys() {
-	k := &m.keys
-	if m.confirmQuit {
-		k.only(&k.Yes, &k.No)
-		return
-	}
-	switch m.screen {
-	case scrNotice:
-		k.only(&k.Enter, &k.Quit)
-	case scrHome:
-		k.only(&k.Up, &k.Down, &k.Enter, &k.Library, &k.Tips, &k.Progress, &k.Quit)
-		k.Enter.SetHelp("enter", "start")
-	case scrLibrary:
-		k.only(&k.Up, &k.Down, &k.Enter, &k.Back, &k.Quit)
-		k.Enter.SetHelp("enter", "open")
-	case scrCard:
-		switch {
-		case m.adjustConfirm:
-			k.only(&k.Yes, &k.No)
-		case m.adjusting:
-			k.only(&k.Up, &k.Down, &k.Enter, &k.Back)
-			k.Up.SetHelp("↑", "harder")
-			k.Down.SetHelp("↓", "easier")
-			k.Enter.SetHelp("enter", "place here")
-		default:
-			k.only(&k.Up, &k.Down, &k.Back, &k.Adjust, &k.Quit)
-			k.Up.SetHelp("↑", "up")
-			k.Down.SetHelp("↓", "down")
-		}
-	case scrTips, scrProgress:
-		k.only(&k.Up, &k.Down, &k.Back, &k.Quit)
-	case scrSession:
-		if m.sess != nil {
-			m.sess.syncKeys(m)
-		}
-	}
-}
+func (m *Model) tooSmall() bool { return m.ctx.Width < MinWidth || m.ctx.Height < MinHeight }
+
+func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
 
 // View draws the screen; it only reads the model.
 func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
-	if m.width < 60 || m.height < 20 {
+	if m.tooSmall() {
 		// Short lines, so that even a tiny window shows all of it.
-		return fmt.Sprintf("Window too small.\nlimber needs 60×20;\nthis one is %d×%d.", m.width, m.height)
-	}
-	header := m.header()
-	footer := m.footer()
-	bodyH := m.height - lipglossHeight(header) - lipglossHeight(footer)
-	var body []string
-	switch m.screen {
-	case scrNotice:
-		body = m.viewNotice(bodyH)
-	case scrHome:
-		body = m.viewHome(bodyH)
-	case scrLibrary:
-		body = m.viewLibrary(bodyH)
-	case scrCard:
-		if m.adjusting {
-			body = m.viewAdjust(bodyH)
-		} else {
-			body = m.viewCard(m.card, m.cardDose(m.card), bodyH, m.tipScroll)
+		msg := fmt.Sprintf("Window too small.\nlimber needs %d×%d;\nthis one is %d×%d.", MinWidth, MinHeight, m.ctx.Width, m.ctx.Height)
+		if m.sess != nil && m.sess.sizePaused {
+			msg += "\nThe timer is paused."
 		}
-	case scrTips:
-		body = m.viewTips(bodyH)
-	case scrProgress:
-		body = m.viewProgress(bodyH)
-	case scrSession:
-		body = m.sess.view(m, bodyH)
+		return msg
 	}
+	header, footer := m.header(), m.footer()
+	w, h := m.bodySize()
+	body := m.active().View()
 	if m.confirmQuit {
-		body = m.viewConfirmQuit(bodyH)
+		body = m.viewConfirmQuit(h)
 	}
-	return header + "\n" + strings.Join(fit(body, bodyH, m.width-2), "\n") + "\n" + footer
+	return header + "\n" + strings.Join(fit(strings.Split(body, "\n"), h, w), "\n") + "\n" + footer
 }
 
-func lipglossHeight(s string) int { return strings.Count(s, "\n") + 1 }
-
 func (m *Model) header() string {
-	left := m.st.Title.Render("limber")
-	switch m.screen {
-	case scrSession:
-		if m.sess != nil {
-			left += m.st.Subtle.Render(" · " + clean(m.sess.rt.Name))
+	st := m.ctx.Styles
+	left := st.Title.Render("limber")
+	if t := m.active().Title(); t != "" {
+		left += st.Subtle.Render(" · " + clean(t))
+	}
+	if m.ctx.Demo {
+		left += " " + st.Banner.Render("DEMO: nothing is recorded")
+	}
+	right := m.ctx.Now().Format("Mon 2 Jan 15:04")
+	if m.sess != nil && m.screen == scrSession {
+		if r := m.sess.where(); r != "" {
+			right = r
 		}
-	case scrLibrary, scrCard:
-		left += m.st.Subtle.Render(" · library")
-	case scrTips:
-		left += m.st.Subtle.Render(" · tips")
-	case scrProgress:
-		left += m.st.Subtle.Render(" · progress")
 	}
-	if m.opt.Demo {
-		left += " " + m.st.Banner.Render("DEMO: nothing is recorded")
-	}
-	right := m.opt.Now().Format("Mon 2 Jan 15:04")
-	if m.screen == scrSession && m.sess != nil && m.sess.ex != nil {
-		right = fmt.Sprintf("exercise %d of %d", m.sess.idx+1, len(m.sess.plan))
-	}
-	line := spread(left, m.st.Subtle.Render(right), m.width-2)
-	rule := m.st.Rule.Render(strings.Repeat("─", m.width-2))
-	return " " + line + "\n " + rule
+	w := m.ctx.Width - 2
+	line := spread(left, st.Subtle.Render(right), w)
+	return " " + line + "\n " + st.Rule.Render(strings.Repeat("─", max(0, w)))
 }
 
 func (m *Model) footer() string {
-	var lines []string
-	if m.saveErr != "" {
-		lines = append(lines, " "+m.st.Stop.Render("! "+m.saveErr))
+	keys := helpKeys{short: m.active().Keys(), always: []key.Binding{m.ctx.Keys.Help}}
+	if m.confirmQuit {
+		keys.short = []key.Binding{m.ctx.Keys.Yes, m.ctx.Keys.No}
 	}
-	h := m.help.View(m.keys)
-	for _, l := range strings.Split(h, "\n") {
+	if m.help.ShowAll {
+		keys.always = []key.Binding{label(m.ctx.Keys.Help, "?/esc", "fewer keys"), m.ctx.Keys.ForceQ, m.ctx.Keys.Suspend}
+	}
+	var lines []string
+	for _, l := range strings.Split(m.help.View(keys), "\n") {
 		// bubbles/help can overrun its width when the ellipsis does not
 		// fit; the footer never does.
-		if lipgloss.Width(l) > m.width-2 {
-			l = text.Truncate(l, m.width-2)
-		}
-		lines = append(lines, " "+l)
+		lines = append(lines, " "+text.Truncate(l, m.ctx.Width-2))
 	}
 	return strings.Join(lines, "\n")
 }
 
-func (m *Model) viewConfirmQuit(h int) []string {
+func (m *Model) viewConfirmQuit(h int) string {
+	st := m.ctx.Styles
 	msg := "Leave limber?"
-	if m.screen == scrSession && m.sess != nil && m.sess.started {
+	if m.sess != nil && m.screen == scrSession && m.sess.started {
 		msg = "Leave this session? What you have done is saved."
+		if u, _ := m.ctx.Unsaved(); len(u) > 0 {
+			msg = "Leave this session? Some of what you did could not be saved."
+		}
 	}
-	return center([]string{"", m.st.Title.Render(msg), "", "y  yes, leave      n  no, carry on"}, h)
+	return strings.Join(center([]string{"", st.Title.Render(msg), "", st.Key.Render("y") + "  yes, leave      " + st.Key.Render("n") + "  no, carry on"}, h), "\n")
 }
 
 // clean makes YAML text safe for the terminal (validation already refused
 // control characters; this is the second lock).
 func clean(s string) string { return exercises.Clean(s, false) }
-
-func (m *Model) updateNotice(k tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, m.keys.Enter):
-		if m.opt.NoticeSeen != nil {
-			m.opt.NoticeSeen()
-		}
-		m.screen = scrHome
-		if m.opt.Routine != "" {
-			m.startRoutine(m.opt.Routine)
-		}
-	case key.Matches(k, m.keys.Quit):
-		m.confirmQuit = true
-	}
-	return nil
-}
-
-func (m *Model) viewNotice(h int) []string {
-	w := min(m.width-6, 70)
-	lines := []string{
-		m.st.Title.Render("Welcome to limber"),
-		"",
-		text.Wrap("limber guides your exercises, counts for you, and adjusts them to how you feel.", w),
-		"",
-		text.Wrap("It supports, and does not replace, advice from your doctor, nurse or therapist. Follow the plan they gave you.", w),
-		"",
-		text.Wrap("Stop and rest if you feel chest pain, faintness or sharp pain, and contact your clinician.", w),
-		"",
-		m.st.Key.Render("enter") + "  I understand",
-	}
-	return center(strings.Split(strings.Join(lines, "\n"), "\n"), h)
-}
-
-// byCategory orders exercises as the library screen groups them.
-func byCategory(xs []*exercises.Exercise) []*exercises.Exercise {
-	var out []*exercises.Exercise
-	for _, c := range exercises.Categories {
-		for _, x := range xs {
-			if x.Category == c {
-				out = append(out, x)
-			}
-		}
-	}
-	return out
-}

@@ -24,7 +24,8 @@ func TestEveryBuiltinRoutineFinishes(t *testing.T) {
 	for _, rt := range lib.Routines() {
 		t.Run(rt.ID, func(t *testing.T) {
 			h := newHarness(t, 80, 24, func(o *Options) { o.Library = lib; o.Routine = rt.ID })
-			h.keys("2", "n")
+			h.keys("2")
+			h.noFlags()
 			for steps := 0; h.phase() != phSummary; steps++ {
 				if steps > 5000 {
 					t.Fatalf("stuck in phase %d\n%s", h.phase(), h.m.View())
@@ -51,8 +52,8 @@ func TestEveryBuiltinRoutineFinishes(t *testing.T) {
 					h.keys("1")
 				case phScore:
 					h.keys("enter")
-				case phSettled:
-					h.keys("y")
+				case phBefore, phAfter:
+					h.keys("enter")
 				default:
 					t.Fatalf("unexpected phase %d\n%s", h.phase(), h.m.View())
 				}

@@ -35,11 +35,18 @@ func (c *clock) Now() time.Time          { return c.t }
 func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 // memRecorder keeps what the coach records, in order.
-type memRecorder struct{ recs []journal.Record }
+type memRecorder struct {
+	recs []journal.Record
+	fail error // when set, every write fails with it
+}
 
-func (r *memRecorder) Record(recs ...journal.Record) { r.recs = append(r.recs, recs...) }
-func (r *memRecorder) Errors() <-chan error          { return nil }
-func (r *memRecorder) Close() error                  { return nil }
+func (r *memRecorder) Record(recs ...journal.Record) error {
+	if r.fail != nil {
+		return r.fail
+	}
+	r.recs = append(r.recs, recs...)
+	return nil
+}
 
 func (r *memRecorder) kinds() string {
 	var k []string
@@ -114,6 +121,12 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyUp}
 	case "down":
 		return tea.KeyMsg{Type: tea.KeyDown}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
 	case "ctrl+z":
 		return tea.KeyMsg{Type: tea.KeyCtrlZ}
 	case "ctrl+c":
@@ -132,10 +145,26 @@ func (h *harness) wait(d time.Duration) {
 }
 
 func (h *harness) phase() phase {
-	if h.m.sess == nil {
+	if h.m.sess == nil || h.m.screen != scrSession {
 		return -1
 	}
 	return h.m.sess.phase
+}
+
+// checkin is the check-in on screen, or nil.
+func (h *harness) checkin() *checkinModel {
+	c, _ := h.m.models[scrCheckin].(*checkinModel)
+	if h.m.screen != scrCheckin {
+		return nil
+	}
+	return c
+}
+
+func (h *harness) wantStep(s ciStep) {
+	h.t.Helper()
+	if c := h.checkin(); c == nil || c.step != s {
+		h.t.Fatalf("check-in step is not %d\n%s", s, h.m.View())
+	}
 }
 
 func (h *harness) wantPhase(p phase) {
@@ -150,12 +179,12 @@ func (h *harness) golden(name string) {
 	h.t.Helper()
 	got := h.m.View()
 	for _, l := range strings.Split(got, "\n") {
-		if w := lipgloss.Width(l); w > h.m.width {
-			h.t.Errorf("%s: a line is %d cells wide in a %d-cell window: %q", name, w, h.m.width, l)
+		if w := lipgloss.Width(l); w > h.m.ctx.Width {
+			h.t.Errorf("%s: a line is %d cells wide in a %d-cell window: %q", name, w, h.m.ctx.Width, l)
 		}
 	}
-	if n := strings.Count(got, "\n") + 1; n > h.m.height {
-		h.t.Errorf("%s: %d lines in a %d-line window", name, n, h.m.height)
+	if n := strings.Count(got, "\n") + 1; n > h.m.ctx.Height {
+		h.t.Errorf("%s: %d lines in a %d-line window", name, n, h.m.ctx.Height)
 	}
 	path := filepath.Join("testdata", h.t.Name(), name+".golden")
 	if updating() {

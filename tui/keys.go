@@ -4,9 +4,11 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 )
 
-// KeyMap is every key limber answers to. Which apply depends on the screen:
-// the model enables them after each change of screen, and the help footer
-// (bubbles/help) lists only the enabled ones.
+// KeyMap is every key limber answers to. A screen matches keys against it
+// with key.Matches and lists the ones it answers now (keys()), which the
+// help footer shows. One key means one thing: n is only ever "no", s
+// skips, b goes back, space pauses a countdown or counts a rep, never both
+// on one screen.
 type KeyMap struct {
 	Pause    key.Binding
 	Count    key.Binding
@@ -15,21 +17,28 @@ type KeyMap struct {
 	Back     key.Binding
 	Quit     key.Binding
 	Help     key.Binding
+	Close    key.Binding
 	Plus     key.Binding
 	Minus    key.Binding
 	Extend   key.Binding
 	Up       key.Binding
 	Down     key.Binding
+	Left     key.Binding
+	Right    key.Binding
 	Yes      key.Binding
 	No       key.Binding
 	Number   key.Binding
 	Ten      key.Binding
 	Pain     key.Binding
 	End      key.Binding
+	GoOn     key.Binding
+	Retry    key.Binding
 	Library  key.Binding
 	Tips     key.Binding
 	Progress key.Binding
 	Adjust   key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
 	ForceQ   key.Binding
 	Suspend  key.Binding
 }
@@ -44,69 +53,67 @@ func DefaultKeyMap() KeyMap {
 		Pause:    b([]string{" "}, "space", "pause/resume"),
 		Count:    b([]string{" "}, "space", "count a rep"),
 		Enter:    b([]string{"enter"}, "enter", "continue"),
-		Skip:     b([]string{"n"}, "n", "skip"),
+		Skip:     b([]string{"s"}, "s", "skip"),
 		Back:     b([]string{"b"}, "b", "back"),
 		Quit:     b([]string{"q"}, "q", "quit"),
 		Help:     b([]string{"?"}, "?", "more keys"),
+		Close:    b([]string{"esc"}, "esc", "close"),
 		Plus:     b([]string{"+", "="}, "+", "one more"),
 		Minus:    b([]string{"-"}, "-", "one less"),
 		Extend:   b([]string{"+", "="}, "+", "15 s more rest"),
 		Up:       b([]string{"up", "k"}, "↑", "up"),
 		Down:     b([]string{"down", "j"}, "↓", "down"),
+		Left:     b([]string{"left"}, "←", "left"),
+		Right:    b([]string{"right"}, "→", "right"),
 		Yes:      b([]string{"y"}, "y", "yes"),
 		No:       b([]string{"n"}, "n", "no"),
 		Number:   b([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0–9", "answer"),
 		Ten:      b([]string{"t"}, "t", "ten"),
 		Pain:     b([]string{"p"}, "p", "pain flared"),
 		End:      b([]string{"e"}, "e", "end session"),
+		GoOn:     b([]string{"c"}, "c", "carry on"),
+		Retry:    b([]string{"r"}, "r", "try to save again"),
 		Library:  b([]string{"l"}, "l", "library"),
 		Tips:     b([]string{"t"}, "t", "tips"),
 		Progress: b([]string{"g"}, "g", "progress"),
 		Adjust:   b([]string{"a"}, "a", "adjust (therapist)"),
+		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+		PageDown: b([]string{"pgdown", " "}, "pgdn", "page down"),
 		ForceQ:   b([]string{"ctrl+c"}, "ctrl+c", "quit now"),
 		Suspend:  b([]string{"ctrl+z"}, "ctrl+z", "suspend"),
 	}
 }
 
-func (k *KeyMap) all() []*key.Binding {
-	return []*key.Binding{&k.Pause, &k.Count, &k.Enter, &k.Skip, &k.Back, &k.Quit, &k.Help, &k.Plus, &k.Minus,
-		&k.Extend, &k.Up, &k.Down, &k.Yes, &k.No, &k.Number, &k.Ten, &k.Pain, &k.End, &k.Library, &k.Tips,
-		&k.Progress, &k.Adjust, &k.ForceQ, &k.Suspend}
+// as is a binding with other help words, for a screen where the same key
+// does something more particular ("enter: start", "s: next exercise").
+func as(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
 }
 
-// only enables exactly the given bindings, plus the ones always on.
-func (k *KeyMap) only(on ...*key.Binding) {
-	for _, b := range k.all() {
-		b.SetEnabled(false)
-	}
-	for _, b := range on {
-		b.SetEnabled(true)
-	}
-	k.Help.SetEnabled(true)
-	k.ForceQ.SetEnabled(true)
-	k.Suspend.SetEnabled(true)
+// label is a binding shown with other key words too ("1–5" for digits).
+func label(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
 }
 
-// ShortHelp is the footer: the keys of this screen.
-func (k KeyMap) ShortHelp() []key.Binding {
-	var out []key.Binding
-	// The keys a patient needs most come first: a narrow footer cuts from
-	// the end, and ? always shows them all.
-	for _, b := range []key.Binding{k.Number, k.Ten, k.Yes, k.No, k.Count, k.Pause, k.Enter, k.Plus, k.Minus,
-		k.Extend, k.Pain, k.End, k.Quit, k.Help, k.Skip, k.Back, k.Up, k.Down, k.Library, k.Tips, k.Progress, k.Adjust} {
-		if b.Enabled() {
-			out = append(out, b)
-		}
-	}
-	return out
+// helpKeys is the footer's view of a screen's keys, for bubbles/help.
+type helpKeys struct {
+	short  []key.Binding
+	always []key.Binding
 }
 
-// FullHelp is ? : every key of this screen, with the ones always there.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	short := k.ShortHelp()
+// ShortHelp is the footer: the keys of this screen, most needed first.
+func (h helpKeys) ShortHelp() []key.Binding {
+	return append(append([]key.Binding{}, h.short...), h.always...)
+}
+
+// FullHelp is ?: every key of this screen in columns, with those always
+// there.
+func (h helpKeys) FullHelp() [][]key.Binding {
 	var cols [][]key.Binding
-	for i := 0; i < len(short); i += 4 {
-		cols = append(cols, short[i:min(i+4, len(short))])
+	for i := 0; i < len(h.short); i += 4 {
+		cols = append(cols, h.short[i:min(i+4, len(h.short))])
 	}
-	return append(cols, []key.Binding{k.ForceQ, k.Suspend})
+	return append(cols, h.always)
 }

@@ -49,8 +49,14 @@ func spread(left, right string, w int) string {
 }
 
 // bar is a progress bar of w cells, with the share done drawn solid.
-func (m *Model) bar(frac float64, w int) string {
+// The done part is reverse-video spaces between two edges, so that it
+// reads without colour and costs one byte a cell to redraw.
+func (c *Context) bar(frac float64, w int) string {
 	full := int(frac*float64(w) + 0.5)
 	full = min(max(full, 0), w)
-	return m.st.BarFull.Render(strings.Repeat("█", full)) + m.st.BarEmpty.Render(strings.Repeat("░", w-full))
+	done := ""
+	if full > 0 {
+		done = "\x1b[7m" + strings.Repeat(" ", full) + "\x1b[27m"
+	}
+	return "▕" + done + strings.Repeat(" ", w-full) + "▏"
 }

@@ -22,10 +22,12 @@ func TestProgramRunsTimersForReal(t *testing.T) {
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
 			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	}
-	waitFor("how much pain")
+	waitFor("usual nerve pain")
 	tm.Type("0")
 	waitFor("have you had any of these")
-	tm.Type("n")
+	for range redFlags {
+		tm.Type("n")
+	}
 	waitFor("start when you are ready")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor("How hard was that set?")

@@ -1,6 +1,13 @@
 package tui
 
+// The session: one routine being done, from the "before" list to the
+// summary. Update dispatches by phase to one handler each; the timed work
+// (get-ready, holds, timed sets, paced reps, rests) is in
+// session_timing.go and the views in session_view.go.
+
 import (
+	"fmt"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -14,21 +21,20 @@ import (
 type phase int
 
 const (
-	phBaseline      phase = iota // pain before starting, 0–10
-	phRedFlag                    // the red-flag question
-	phRedFlagAdvice              // yes: advice not to exercise today
-	phSettled                    // had the last session's pain settled by next morning
-	phCard                       // the exercise card
-	phReady                      // get ready (5 s), also between sides
-	phWork                       // the hold, the timed set, or the reps
-	phEffort                     // how hard was that set
-	phRest                       // rest between sets
-	phFlare                      // pain reported during an exercise
-	phPain                       // pain now, after the exercise
-	phScore                      // the result, where the exercise asks one
-	phStop                       // pain too high: stop
-	phSummary                    // next time, for each exercise
-	phAfter                      // the routine's after reminders (foot check)
+	phBefore     phase = iota // the routine's before list
+	phCard                    // the exercise card
+	phSkipAsk                 // skip this exercise? (recorded sessions ask)
+	phReady                   // get ready (5 s), also between sides
+	phWork                    // the hold, the timed set, or the reps
+	phEffort                  // how hard was that set
+	phRest                    // rest between sets
+	phFlare                   // pain reported during an exercise
+	phPain                    // pain now, after the exercise
+	phScore                   // the result, where the exercise asks one
+	phStop                    // pain too high: stop
+	phAfter                   // the routine's after list (foot check)
+	phSummary                 // next time, for each exercise
+	phSaveFailed              // the journal refused a write: stop and say so
 )
 
 // GetReady is the countdown before every hold or timed set.
@@ -47,28 +53,30 @@ type summaryItem struct {
 	d       exercises.Decision
 }
 
-// session is one routine being done.
-type session struct {
-	rt      *exercises.Routine
-	id      string
-	plan    []journal.PlanItem
-	idx     int
+// sessionModel is one routine being done.
+type sessionModel struct {
+	ctx  *Context
+	w, h int
+	ci   checkIn
+	rt   *exercises.Routine
+	id   string
+	plan []journal.PlanItem
+	idx  int
+
 	phase   phase
 	started bool // session_start recorded
 	ended   bool // session_end recorded
 
-	baseline   int
-	settled    *bool
-	askSettled bool
-	hadSession bool // the journal has an earlier session with work
-
-	ex        *exercises.Exercise
-	dose      exercises.Dose // the plan's dose for this exercise
-	rung      exercises.Rung // now: eased rungs are lower
-	set, side int            // set from 1; side 0 (left or only) and 1 (right)
-	results   []exercises.SetResult
-	sideDone  [2]int
-	note      string // "the rest is now easier", shown until the exercise ends
+	ex       *exercises.Exercise
+	dose     exercises.Dose // the plan's dose for this exercise
+	rung     exercises.Rung // now: eased rungs are lower
+	set      int            // from 1
+	side     int            // 0 (left or only) and 1 (right)
+	results  []exercises.SetResult
+	sideDone [2]int
+	saved    int    // sides of this set already in the journal
+	note     string // "the rest is now easier", shown until the exercise ends
+	hint     string // a short answer to a key that does nothing here
 
 	timer      countdown
 	gen        int
@@ -77,373 +85,454 @@ type session struct {
 	untimed    bool
 	lastCue    int
 	lastWord   string
+	sizePaused bool // paused because the window became too small
 
-	pick      int   // the highlighted answer
+	pick      picker
 	resume    phase // where a pain flare returns to
-	pain      int
+	pain      int   // the latest pain answer: the next question starts there
+	maxPain   int   // the highest pain reported during this exercise
 	stopEarly bool
 	summary   []summaryItem
-	scroll    int // the summary, when it is longer than the window
+	pg        pager // the card and the summary
 
-	resumeAfterQuit bool // q paused a running countdown; n carries on
+	resumeAfterQuit bool           // q paused a running countdown; n carries on
+	then            func() tea.Cmd // what follows a save the journal refused
 }
 
-func (s *session) sides() int { return max(1, s.dose.Sides) }
+func newSession(ctx *Context, ci checkIn) *sessionModel {
+	s := &sessionModel{ctx: ctx, ci: ci, rt: ci.rt, pain: ci.baseline, pg: newPager(ctx)}
+	return s
+}
 
-func (s *session) sideName() string {
+func (s *sessionModel) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.pg.setSize(w, h-2)
+	s.refreshPage()
+}
+
+func (s *sessionModel) Title() string { return s.rt.Name }
+
+func (s *sessionModel) sides() int { return max(1, s.dose.Sides) }
+
+func (s *sessionModel) sideName() string {
 	if s.sides() == 1 {
 		return ""
 	}
 	return [2]string{"left", "right"}[s.side]
 }
 
-// startRoutine opens the check-in of a routine.
-func (m *Model) startRoutine(id string) {
-	rt, ok := m.opt.Library.Routine(id)
-	if !ok {
-		return
+// where is the header's right side: which exercise of how many.
+func (s *sessionModel) where() string {
+	if s.ex == nil || s.phase >= phAfter {
+		return ""
 	}
-	s := &session{rt: rt, baseline: -1, pick: 0}
-	s.plan = m.progress.Plan(rt)
-	now := m.opt.Now()
-	y, mo, d := now.Date()
-	today := time.Date(y, mo, d, 0, 0, 0, 0, now.Location())
-	for i := len(m.progress.Sessions) - 1; i >= 0; i-- {
-		if last := m.progress.Sessions[i]; len(last.Exercises) > 0 {
-			s.hadSession = true
-			s.askSettled = last.Start.Before(today)
-			break
-		}
-	}
-	m.sess, m.screen = s, scrSession
-	m.syncKeys()
+	return fmt.Sprintf("exercise %d of %d", s.idx+1, len(s.plan))
 }
 
-// begin records the session's start and opens the first exercise.
-func (s *session) begin(m *Model) tea.Cmd {
-	now := m.opt.Now()
+// begin records the session's start and opens the before list or the
+// first exercise.
+func (s *sessionModel) begin() tea.Cmd {
+	now := s.ctx.Now()
 	s.id = journal.NewSessionID(now)
-	b := s.baseline
-	no := false
-	m.record(journal.Record{Kind: journal.KindSessionStart, At: now, Session: s.id, Routine: s.rt.ID,
-		Baseline: &b, RedFlag: &no, Settled: s.settled, Demo: m.opt.Demo})
 	s.started = true
-	// The next-morning rule may have moved rungs: replay, then plan.
-	m.replay()
-	s.plan = m.progress.Plan(s.rt)
-	return s.startExercise(m, 0)
+	return s.save(func() tea.Cmd {
+		// The next-morning answer may have moved rungs: replay, then plan.
+		s.ctx.Replay()
+		s.plan = s.plan[:0]
+		for _, it := range s.ctx.Progress.Plan(s.rt) {
+			if _, out := s.ci.leaveOut[it.Exercise.ID]; out || slices.Contains(s.ci.done, it.Exercise.ID) {
+				continue
+			}
+			if s.ci.easier {
+				if r, ok := it.Exercise.Ladder.Down(it.Dose.Rung()); ok {
+					it.Dose = it.Dose.WithRung(r)
+					it.Reason = "An easier session today, for your pain: one step easier than planned."
+				}
+			}
+			s.plan = append(s.plan, it)
+		}
+		if len(s.rt.Before) > 0 {
+			s.phase = phBefore
+			s.refreshPage()
+			return nil
+		}
+		return s.startExercise(0)
+	}, sessionStart(s.ci, s.id, now, s.ctx.Demo))
 }
 
-func (s *session) startExercise(m *Model, i int) tea.Cmd {
+// save journals records, then goes on with next. When the journal refuses
+// them the session stops on a screen that says what was not saved; r
+// tries again and, once saved, goes on with next.
+func (s *sessionModel) save(next func() tea.Cmd, recs ...journal.Record) tea.Cmd {
+	if s.ctx.Record(recs...) && s.then == nil {
+		return next()
+	}
+	if s.then == nil {
+		s.then = next
+	} else if next != nil {
+		// Already stopped: what comes after waits its turn.
+		prev := s.then
+		s.then = func() tea.Cmd { return tea.Batch(prev(), next()) }
+	}
+	s.gen++
+	s.phase = phSaveFailed
+	return nil
+}
+
+func (s *sessionModel) startExercise(i int) tea.Cmd {
 	s.gen++ // any running timer is dropped
 	if i >= len(s.plan) {
-		return s.finish(m)
+		return s.afterLast()
 	}
 	s.idx = max(0, i)
 	it := s.plan[s.idx]
 	s.ex, s.dose = it.Exercise, it.Dose
 	s.rung = s.dose.Rung()
-	s.set, s.side, s.results, s.note = 1, 0, nil, ""
+	s.set, s.side, s.saved, s.results, s.note, s.hint = 1, 0, 0, nil, "", ""
+	s.maxPain = 0
 	s.phase = phCard
+	s.refreshPage()
 	return nil
 }
 
-// answerEffort records the set (each side) and eases or rests.
-func (s *session) answerEffort(m *Model, effort int) tea.Cmd {
-	now := m.opt.Now()
-	for side := range s.sides() {
-		rg := s.rung
-		sideName := ""
-		if s.sides() == 2 {
-			sideName = [2]string{"left", "right"}[side]
+// afterLast records the session's end, then shows the after list and the
+// summary.
+func (s *sessionModel) afterLast() tea.Cmd {
+	s.gen++
+	outcome := "finished"
+	if s.stopEarly {
+		outcome = "stopped"
+	}
+	return s.closeAs(outcome, func() tea.Cmd {
+		s.phase = phSummary
+		if len(s.rt.After) > 0 {
+			s.phase = phAfter
 		}
-		m.record(journal.Record{Kind: journal.KindSet, At: now, Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
-			Set: s.set, Side: sideName, Rung: &rg, Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort})
+		s.refreshPage()
+		return nil
+	})
+}
+
+// closeAs records the session's end once.
+func (s *sessionModel) closeAs(outcome string, next func() tea.Cmd) tea.Cmd {
+	if !s.started || s.ended {
+		return next()
+	}
+	s.ended = true
+	return s.save(next, journal.Record{Kind: journal.KindSessionEnd, At: s.ctx.Now(), Session: s.id, Routine: s.rt.ID, Outcome: outcome})
+}
+
+// quit is leaving part-way (q then y, or ctrl+c): a side waiting for its
+// effort answer is saved as done, and the session is closed as "quit".
+func (s *sessionModel) quit() {
+	if s.phase == phEffort {
+		s.saveSides(0, func() tea.Cmd { return nil })
+	}
+	s.closeAs("quit", func() tea.Cmd { return nil })
+}
+
+// setRecord is one side of the current set.
+func (s *sessionModel) setRecord(side, effort int) journal.Record {
+	rg := s.rung
+	name := ""
+	if s.sides() == 2 {
+		name = [2]string{"left", "right"}[side]
+	}
+	return journal.Record{Kind: journal.KindSet, At: s.ctx.Now(), Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
+		Set: s.set, Side: name, Rung: &rg, Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort}
+}
+
+// saveSides journals every finished side of the set not yet saved, then
+// goes on. A left side is saved the moment it ends (effort 0: not yet
+// asked); the last side carries the effort.
+func (s *sessionModel) saveSides(effort int, next func() tea.Cmd) tea.Cmd {
+	var recs []journal.Record
+	for side := s.saved; side <= min(s.side, s.sides()-1); side++ {
+		recs = append(recs, s.setRecord(side, effort))
+	}
+	s.saved += len(recs)
+	if len(recs) == 0 {
+		return next()
+	}
+	return s.save(next, recs...)
+}
+
+// answerEffort records the set, eases a set rated too hard, then rests or
+// asks for pain.
+func (s *sessionModel) answerEffort(effort int) tea.Cmd {
+	for side := range s.sides() {
 		s.results = append(s.results, exercises.SetResult{Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort})
 	}
 	if eased, ok := exercises.Ease(s.ex, s.rung, effort, 0); ok {
 		s.rung = eased
 		s.note = "That was too hard, so the rest of this exercise is easier: " + exercises.RungText(s.ex, eased) + "."
 	}
-	if s.set < s.rung.Sets {
-		s.phase, s.untimed = phRest, false
-		s.timer = newCountdown(now, s.dose.Rest, m.opt.Speed)
-		s.lastCue = -1
-		s.flashUntil = now.Add(250 * time.Millisecond)
-		return tea.Batch(m.opt.Cues.cue("Rest"), s.schedule(m, now))
-	}
-	s.phase, s.pick = phPain, 0
-	return nil
+	return s.saveSides(effort, func() tea.Cmd {
+		now := s.ctx.Now()
+		if s.set < s.rung.Sets {
+			s.phase, s.untimed = phRest, false
+			s.timer = newCountdown(now, s.dose.Rest, s.ctx.Speed)
+			s.lastCue = -1
+			s.flashUntil = now.Add(250 * time.Millisecond)
+			return tea.Batch(s.ctx.Cues.cue("Rest"), s.schedule(now))
+		}
+		s.phase = phPain
+		s.pick = picker{pick: s.pain, lo: 0, hi: 10}
+		return nil
+	})
 }
 
-// state is where the exercise stood when the session began.
-func (s *session) state(m *Model) exercises.State {
-	_, st := m.progress.Now(s.ex, s.dose)
-	return st
-}
-
-// endExercise decides the next rung, records it, and opens the next card.
-func (s *session) endExercise(m *Model, pain int, score *int, stopped bool) exercises.Decision {
-	perf := exercises.Performance{Sets: s.results, Pain: pain, Baseline: s.baseline, HasBaseline: s.baseline >= 0, Score: score}
-	d := exercises.Decide(s.ex, s.state(m), perf)
+// endExercise decides the next rung, records it, then goes on.
+func (s *sessionModel) endExercise(pain int, score *int, stopped bool, next func() tea.Cmd) tea.Cmd {
+	s.pain = pain
+	worst := max(pain, s.maxPain)
+	_, state := s.ctx.Progress.Now(s.ex, s.dose)
+	perf := exercises.Performance{Sets: s.results, Pain: worst, Baseline: s.ci.baseline, HasBaseline: true, Score: score}
+	d := exercises.Decide(s.ex, state, perf)
 	p := pain
-	m.record(journal.Record{Kind: journal.KindExerciseEnd, At: m.opt.Now(), Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
+	s.summary = append(s.summary, summaryItem{ex: s.ex, stopped: stopped, d: d})
+	return s.save(next, journal.Record{Kind: journal.KindExerciseEnd, At: s.ctx.Now(), Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
 		Pain: &p, Score: score, Stopped: stopped,
 		Decision: &journal.Decision{From: d.From, To: d.To, Streak: d.Streak, Flag: d.Flag, Reason: d.Reason}})
-	s.summary = append(s.summary, summaryItem{ex: s.ex, stopped: stopped, d: d})
-	return d
 }
 
-// finish records the session's end and shows the summary.
-func (s *session) finish(m *Model) tea.Cmd {
+// nextExercise is what follows an exercise's end.
+func (s *sessionModel) nextExercise() tea.Cmd { return s.startExercise(s.idx + 1) }
+
+// stop is the stop rule: the exercise ends now, recorded with its pain,
+// and the stop screen says so.
+func (s *sessionModel) stop(pain int) tea.Cmd {
 	s.gen++
-	if s.started && !s.ended {
-		outcome := "finished"
-		if s.stopEarly {
-			outcome = "stopped"
-		}
-		m.record(journal.Record{Kind: journal.KindSessionEnd, At: m.opt.Now(), Session: s.id, Routine: s.rt.ID, Outcome: outcome})
-		s.ended = true
-	}
-	s.phase = phSummary
-	return nil
+	return s.saveSides(0, func() tea.Cmd {
+		return s.endExercise(pain, nil, true, func() tea.Cmd {
+			s.phase = phStop
+			return s.ctx.Cues.cue("Please stop and rest")
+		})
+	})
 }
 
-// leave closes the session screen: home, or out of limber after `run`.
-func (s *session) leave(m *Model) tea.Cmd {
-	if m.opt.Routine != "" {
-		m.quitting = true
-		return tea.Quit
-	}
-	m.toHome()
-	return nil
-}
+// leave closes the session screen.
+func (s *sessionModel) leave() (tea.Cmd, nav) { return nil, nav{done: true} }
 
-// number reads a digit key (t is ten).
-func (m *Model) number(k tea.KeyMsg) (int, bool) {
-	if key.Matches(k, m.keys.Ten) {
-		return 10, true
-	}
-	if key.Matches(k, m.keys.Number) && len(k.Runes) == 1 {
-		return int(k.Runes[0] - '0'), true
-	}
-	return 0, false
-}
-
-// picked moves the highlighted answer or confirms it; it returns the
-// answer and true when one was given.
-func (s *session) picked(m *Model, k tea.KeyMsg, lo, hi int) (int, bool) {
-	if n, ok := m.number(k); ok && n >= lo && n <= hi {
-		return n, true
-	}
-	switch {
-	case key.Matches(k, m.keys.Up):
-		s.pick = max(lo, s.pick-1)
-	case key.Matches(k, m.keys.Down):
-		s.pick = min(hi, s.pick+1)
-	case key.Matches(k, m.keys.Enter):
-		return min(max(s.pick, lo), hi), true
-	}
-	return 0, false
-}
-
-// update handles a key in the session.
-func (s *session) update(m *Model, k tea.KeyMsg) tea.Cmd {
-	now := m.opt.Now()
-	if key.Matches(k, m.keys.Quit) && s.phase != phRedFlagAdvice && s.phase != phSummary && s.phase != phAfter {
+func (s *sessionModel) Update(k tea.KeyMsg) (tea.Cmd, nav) {
+	keys := &s.ctx.Keys
+	s.hint = ""
+	if key.Matches(k, keys.Quit) && s.phase != phSummary && s.phase != phAfter && s.phase != phSaveFailed {
 		s.resumeAfterQuit = s.timerRunning()
-		s.pauseTimer(now)
-		m.confirmQuit = true
-		return nil
+		s.pause()
+		return nil, nav{ask: true}
 	}
 	// Demo: step freely between exercises.
-	if m.opt.Demo && s.phase >= phCard && s.phase <= phStop {
+	if s.ctx.Demo && s.phase >= phCard && s.phase <= phStop && s.phase != phEffort {
 		switch {
-		case key.Matches(k, m.keys.Skip) && s.phase != phEffort:
-			return s.startExercise(m, s.idx+1)
-		case key.Matches(k, m.keys.Back):
-			return s.startExercise(m, s.idx-1)
+		case key.Matches(k, keys.Skip):
+			return s.startExercise(s.idx + 1), nav{}
+		case key.Matches(k, keys.Back):
+			return s.startExercise(s.idx - 1), nav{}
 		}
 	}
-	switch s.phase {
-	case phBaseline:
-		if n, ok := s.picked(m, k, 0, 10); ok {
-			s.baseline, s.phase = n, phRedFlag
-		}
-	case phRedFlag:
-		switch {
-		case key.Matches(k, m.keys.Yes):
-			s.id = journal.NewSessionID(now)
-			b, yes := s.baseline, true
-			m.record(journal.Record{Kind: journal.KindSessionStart, At: now, Session: s.id, Routine: s.rt.ID, Baseline: &b, RedFlag: &yes},
-				journal.Record{Kind: journal.KindSessionEnd, At: now, Session: s.id, Routine: s.rt.ID, Outcome: "red_flag"})
-			s.started, s.ended = true, true
-			s.phase = phRedFlagAdvice
-		case key.Matches(k, m.keys.No):
-			if s.askSettled {
-				s.phase = phSettled
-				return nil
-			}
-			return s.begin(m)
-		case key.Matches(k, m.keys.Back):
-			s.phase = phBaseline
-		}
-	case phRedFlagAdvice:
-		if key.Matches(k, m.keys.Enter) || key.Matches(k, m.keys.Quit) {
-			return s.leave(m)
-		}
-	case phSettled:
-		switch {
-		case key.Matches(k, m.keys.Yes):
-			yes := true
-			s.settled = &yes
-			return s.begin(m)
-		case key.Matches(k, m.keys.No):
-			no := false
-			s.settled = &no
-			return s.begin(m)
-		case key.Matches(k, m.keys.Back):
-			s.phase = phRedFlag
-		}
-	case phCard:
-		switch {
-		case key.Matches(k, m.keys.Enter):
-			return s.startSide(m)
-		case key.Matches(k, m.keys.Skip):
-			s.summary = append(s.summary, summaryItem{ex: s.ex, skipped: true})
-			return s.startExercise(m, s.idx+1)
-		}
-	case phReady, phRest, phWork:
-		return s.updateTimed(m, k, now)
-	case phEffort:
-		if n, ok := s.picked(m, k, 1, 5); ok {
-			return s.answerEffort(m, n)
-		}
-	case phFlare:
-		if n, ok := s.picked(m, k, 0, 10); ok {
-			return s.answerFlare(m, n, now)
-		}
-	case phPain:
-		if n, ok := s.picked(m, k, 0, 10); ok {
-			s.pain = n
-			if exercises.MustStop(s.ex, n) {
-				return s.stop(m, n)
-			}
-			if s.ex.Score != nil {
-				s.phase, s.pick = phScore, s.ex.Score.OutOf
-				return nil
-			}
-			s.endExercise(m, n, nil, false)
-			return s.startExercise(m, s.idx+1)
-		}
-	case phScore:
-		if n, ok := s.picked(m, k, 0, s.ex.Score.OutOf); ok {
-			s.endExercise(m, s.pain, &n, false)
-			return s.startExercise(m, s.idx+1)
-		}
-	case phStop:
-		switch {
-		case key.Matches(k, m.keys.Enter):
-			return s.startExercise(m, s.idx+1)
-		case key.Matches(k, m.keys.End):
-			s.stopEarly = true
-			return s.finish(m)
-		}
-	case phSummary:
-		switch {
-		case key.Matches(k, m.keys.Up):
-			s.scroll = max(0, s.scroll-1)
-		case key.Matches(k, m.keys.Down):
-			s.scroll++
-		}
-		if key.Matches(k, m.keys.Enter) || key.Matches(k, m.keys.Quit) {
-			if len(s.rt.After) > 0 {
-				s.phase = phAfter
-				return nil
-			}
-			return s.leave(m)
-		}
-	case phAfter:
-		if key.Matches(k, m.keys.Enter) || key.Matches(k, m.keys.Quit) {
-			return s.leave(m)
-		}
+	h := sessionHandlers[s.phase]
+	if h == nil {
+		return nil, nav{}
 	}
-	return nil
+	return h(s, k)
 }
 
-// answerFlare handles pain reported during an exercise: stop, ease, or
-// carry on where it was.
-func (s *session) answerFlare(m *Model, pain int, now time.Time) tea.Cmd {
-	if exercises.MustStop(s.ex, pain) {
-		s.pain = pain
-		return s.stop(m, pain)
+// sessionHandlers answer a key in each phase.
+var sessionHandlers = map[phase]func(s *sessionModel, k tea.KeyMsg) (tea.Cmd, nav){
+	phBefore:     (*sessionModel).updateBefore,
+	phCard:       (*sessionModel).updateCard,
+	phSkipAsk:    (*sessionModel).updateSkipAsk,
+	phReady:      (*sessionModel).updateTimed,
+	phWork:       (*sessionModel).updateTimed,
+	phRest:       (*sessionModel).updateTimed,
+	phEffort:     (*sessionModel).updateEffort,
+	phFlare:      (*sessionModel).updateFlare,
+	phPain:       (*sessionModel).updatePain,
+	phScore:      (*sessionModel).updateScore,
+	phStop:       (*sessionModel).updateStop,
+	phAfter:      (*sessionModel).updateAfter,
+	phSummary:    (*sessionModel).updateSummary,
+	phSaveFailed: (*sessionModel).updateSaveFailed,
+}
+
+func (s *sessionModel) updateBefore(k tea.KeyMsg) (tea.Cmd, nav) {
+	if s.pg.update(k) {
+		return nil, nav{}
+	}
+	if key.Matches(k, s.ctx.Keys.Enter) {
+		return s.startExercise(0), nav{}
+	}
+	return nil, nav{}
+}
+
+func (s *sessionModel) updateCard(k tea.KeyMsg) (tea.Cmd, nav) {
+	keys := &s.ctx.Keys
+	switch {
+	case key.Matches(k, keys.Enter):
+		return s.startSide(), nav{}
+	case key.Matches(k, keys.Skip):
+		s.phase = phSkipAsk
+	case key.Matches(k, keys.Back):
+		if s.idx > 0 {
+			// Back to the exercise before: to do it again, or to do the
+			// one skipped by mistake.
+			s.summary = slices.DeleteFunc(s.summary, func(it summaryItem) bool { return it.ex == s.plan[s.idx-1].Exercise && it.skipped })
+			return s.startExercise(s.idx - 1), nav{}
+		}
+		s.hint = "This is the first exercise."
+	case key.Matches(k, keys.No):
+		s.hint = "To skip this exercise, press s."
+	case s.pg.update(k):
+	}
+	return nil, nav{}
+}
+
+func (s *sessionModel) updateSkipAsk(k tea.KeyMsg) (tea.Cmd, nav) {
+	keys := &s.ctx.Keys
+	switch {
+	case key.Matches(k, keys.Yes):
+		s.summary = append(s.summary, summaryItem{ex: s.ex, skipped: true})
+		return s.startExercise(s.idx + 1), nav{}
+	case key.Matches(k, keys.No), key.Matches(k, keys.Close), key.Matches(k, keys.Back):
+		s.phase = phCard
+	}
+	return nil, nav{}
+}
+
+func (s *sessionModel) updateEffort(k tea.KeyMsg) (tea.Cmd, nav) {
+	n, ok, moved := s.pick.update(&s.ctx.Keys, k)
+	switch {
+	case ok:
+		return s.answerEffort(n), nav{}
+	case !moved:
+		s.hint = "Please answer with a number from 1 to 5."
+	}
+	return nil, nav{}
+}
+
+func (s *sessionModel) updateFlare(k tea.KeyMsg) (tea.Cmd, nav) {
+	n, ok, _ := s.pick.update(&s.ctx.Keys, k)
+	if ok {
+		return s.answerFlare(n), nav{}
+	}
+	return nil, nav{}
+}
+
+func (s *sessionModel) updatePain(k tea.KeyMsg) (tea.Cmd, nav) {
+	n, ok, _ := s.pick.update(&s.ctx.Keys, k)
+	if !ok {
+		return nil, nav{}
+	}
+	if s.mustStop(n) {
+		return s.stop(n), nav{}
+	}
+	if s.ex.Score != nil {
+		s.pain = n
+		s.phase = phScore
+		s.pick = picker{pick: s.ex.Score.OutOf, lo: 0, hi: s.ex.Score.OutOf}
+		return nil, nav{}
+	}
+	return s.endExercise(n, nil, false, s.nextExercise), nav{}
+}
+
+func (s *sessionModel) updateScore(k tea.KeyMsg) (tea.Cmd, nav) {
+	n, ok, _ := s.pick.update(&s.ctx.Keys, k)
+	if !ok {
+		return nil, nav{}
+	}
+	return s.endExercise(s.pain, &n, false, s.nextExercise), nav{}
+}
+
+// updateStop: after a stop for pain, enter ends the session; going on
+// needs its own key.
+func (s *sessionModel) updateStop(k tea.KeyMsg) (tea.Cmd, nav) {
+	keys := &s.ctx.Keys
+	switch {
+	case key.Matches(k, keys.Enter), key.Matches(k, keys.End):
+		s.stopEarly = true
+		return s.afterLast(), nav{}
+	case key.Matches(k, keys.GoOn):
+		return s.startExercise(s.idx + 1), nav{}
+	}
+	return nil, nav{}
+}
+
+func (s *sessionModel) updateAfter(k tea.KeyMsg) (tea.Cmd, nav) {
+	if s.pg.update(k) {
+		return nil, nav{}
+	}
+	if key.Matches(k, s.ctx.Keys.Enter) {
+		s.phase = phSummary
+		s.refreshPage()
+	}
+	return nil, nav{}
+}
+
+func (s *sessionModel) updateSummary(k tea.KeyMsg) (tea.Cmd, nav) {
+	if s.pg.update(k) {
+		return nil, nav{}
+	}
+	if key.Matches(k, s.ctx.Keys.Enter, s.ctx.Keys.Quit) {
+		return s.leave()
+	}
+	return nil, nav{}
+}
+
+// updateSaveFailed retries the write on r; q leaves, saying what is lost.
+func (s *sessionModel) updateSaveFailed(k tea.KeyMsg) (tea.Cmd, nav) {
+	keys := &s.ctx.Keys
+	switch {
+	case key.Matches(k, keys.Retry):
+		if s.ctx.Retry() {
+			next := s.then
+			s.then = nil
+			if next != nil {
+				return next(), nav{}
+			}
+		}
+	case key.Matches(k, keys.Quit):
+		return nil, nav{done: true}
+	}
+	return nil, nav{}
+}
+
+// answerFlare records a pain flare, whatever its value: stop, ease the
+// rest of the exercise when it is a flare, or carry on where it was.
+func (s *sessionModel) answerFlare(pain int) tea.Cmd {
+	now := s.ctx.Now()
+	s.pain, s.maxPain = pain, max(s.maxPain, pain)
+	if s.mustStop(pain) {
+		return s.stop(pain)
 	}
 	if eased, ok := exercises.Ease(s.ex, s.rung, 0, pain); ok {
 		s.rung = eased
-		s.note = "Pain is up, so the rest of this exercise is easier: " + exercises.RungText(s.ex, eased) + "."
+		s.note = fmt.Sprintf("Pain is up to %d, so the rest of this exercise is easier: %s.", pain, exercises.RungText(s.ex, eased))
+	} else {
+		s.note = fmt.Sprintf("Pain noted: %d. Go gently, and press p again if it rises.", pain)
 	}
 	s.phase = s.resume
 	s.timer.resume(now)
-	return s.schedule(m, now)
+	return s.schedule(now)
 }
 
-// stop is the stop rule: the exercise ends now, recorded with its pain.
-func (s *session) stop(m *Model, pain int) tea.Cmd {
-	s.gen++
-	s.endExercise(m, pain, nil, true)
-	s.phase = phStop
-	return m.opt.Cues.cue("Please stop and rest")
-}
+// mustStop is the stop rule at this session's usual pain.
+func (s *sessionModel) mustStop(pain int) bool { return exercises.MustStop(s.ex, pain) }
 
-// syncKeys enables the keys that do something in this phase.
-func (s *session) syncKeys(m *Model) {
-	k := &m.keys
-	k.Enter.SetHelp("enter", "continue")
-	k.Skip.SetHelp("n", "skip")
-	switch s.phase {
-	case phBaseline, phFlare, phPain:
-		k.only(&k.Number, &k.Ten, &k.Up, &k.Down, &k.Enter, &k.Quit)
-		k.Enter.SetHelp("enter", "choose")
-	case phEffort:
-		k.only(&k.Number, &k.Up, &k.Down, &k.Enter, &k.Quit)
-		k.Enter.SetHelp("enter", "choose")
-	case phScore:
-		k.only(&k.Number, &k.Up, &k.Down, &k.Enter, &k.Quit)
-		k.Ten.SetEnabled(s.ex.Score.OutOf >= 10)
-		k.Enter.SetHelp("enter", "choose")
-	case phRedFlag, phSettled:
-		k.only(&k.Yes, &k.No, &k.Back, &k.Quit)
-	case phRedFlagAdvice, phAfter:
-		k.only(&k.Enter)
-	case phSummary:
-		k.only(&k.Enter, &k.Up, &k.Down)
-	case phCard:
-		k.only(&k.Enter, &k.Skip, &k.Quit)
-		k.Enter.SetHelp("enter", "start")
-		k.Skip.SetHelp("n", "skip this exercise")
-	case phReady:
-		k.only(&k.Pause, &k.Enter, &k.Pain, &k.Quit)
-		k.Enter.SetHelp("enter", "start now")
-	case phRest:
-		k.only(&k.Pause, &k.Enter, &k.Extend, &k.Pain, &k.Quit)
-		k.Enter.SetHelp("enter", "end rest")
-	case phWork:
-		if s.untimed {
-			k.only(&k.Count, &k.Plus, &k.Minus, &k.Enter, &k.Pain, &k.Quit)
-			k.Enter.SetHelp("enter", "set done")
-		} else {
-			k.only(&k.Pause, &k.Enter, &k.Skip, &k.Pain, &k.Quit)
-			k.Enter.SetHelp("enter", "end set now")
-			k.Skip.SetHelp("n", "skip set")
-		}
-	case phStop:
-		k.only(&k.Enter, &k.End)
-		k.Enter.SetHelp("enter", "next exercise")
+func (s *sessionModel) refreshPage() {
+	if s.w == 0 {
+		return
 	}
-	if m.opt.Demo && s.phase >= phCard && s.phase <= phStop {
-		k.Skip.SetEnabled(s.phase != phEffort)
-		k.Skip.SetHelp("n", "next exercise")
-		k.Back.SetEnabled(true)
-		k.Back.SetHelp("b", "previous exercise")
+	switch s.phase {
+	case phCard:
+		if s.ex != nil {
+			s.pg.setContent(cardLines(s.ctx, s.ex, s.dose.WithRung(s.rung), s.w))
+		}
+	case phSummary:
+		s.pg.setContent(s.summaryLines())
+	case phBefore:
+		s.pg.setContent(s.listLines("Before you start", s.rt.Before))
+	case phAfter:
+		s.pg.setContent(s.listLines("Before you go", s.rt.After))
 	}
 }

@@ -4,78 +4,165 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+
 	"limber/exercises"
+	"limber/journal"
 	"limber/text"
 )
 
-// view draws the session's current phase.
-func (s *session) view(m *Model, h int) []string {
+// Keys are the keys of the session's current phase, for the footer.
+func (s *sessionModel) Keys() []key.Binding {
+	k := s.ctx.Keys
+	var out []key.Binding
 	switch s.phase {
-	case phBaseline:
-		return m.viewScale("Before we start: how much pain do you have right now?", s.pick, h)
-	case phRedFlag:
-		q := "Since your last session, have you had any of these?"
-		if !s.hadSession {
-			q = "In the last few days, have you had any of these?"
-		}
-		return m.viewYesNo(q,
-			[]string{"new chest pain or pressure", "feeling faint or dizzy", "a new wound, blister or sore on your feet", "a low blood sugar reading"}, h)
-	case phRedFlagAdvice:
-		return center([]string{
-			m.st.Stop.Render("Please do not exercise today."),
-			"",
-			text.Wrap("Rest, and contact your clinician today about what you noticed. If you have chest pain or feel very unwell, call emergency services.", min(m.width-6, 70)),
-			"",
-			m.st.Subtle.Render("This has been noted for your therapist."),
-		}, h)
-	case phSettled:
-		return m.viewYesNo("Think of the morning after your last session: had any pain it stirred up settled by then?", nil, h)
+	case phBefore, phAfter:
+		out = append(s.pg.keys(), k.Enter)
 	case phCard:
-		lines := m.viewCard(s.ex, s.dose.WithRung(s.rung), h-2, 0)
-		if len(lines) > h-2 {
-			lines = append(lines[:h-3], "…")
+		out = append([]key.Binding{as(k.Enter, "start"), as(k.Skip, "skip this exercise")}, s.pg.keys()...)
+		if s.idx > 0 {
+			out = append(out, as(k.Back, "previous exercise"))
 		}
-		return append(lines, "", m.st.Key.Render("enter")+"  start when you are ready")
-	case phReady, phWork, phRest:
-		return s.viewTimed(m, h)
+	case phSkipAsk:
+		return []key.Binding{as(k.Yes, "yes, skip it"), as(k.No, "no, do it")}
+	case phReady:
+		out = []key.Binding{k.Pause, as(k.Enter, "start now"), k.Pain}
+	case phRest:
+		out = []key.Binding{k.Pause, as(k.Enter, "end rest"), k.Extend, k.Pain}
+	case phWork:
+		if s.untimed {
+			out = []key.Binding{k.Count, k.Plus, k.Minus, as(k.Enter, "set done"), k.Pain}
+		} else {
+			out = []key.Binding{k.Pause, as(k.Enter, "end set now"), as(k.Skip, "skip set"), k.Pain}
+		}
 	case phEffort:
-		return m.viewEffort(s.pick, h)
-	case phFlare:
-		return m.viewScale("How much pain do you have right now?", s.pick, h)
-	case phPain:
-		return m.viewScale(fmt.Sprintf("%s is done. How much pain do you have now?", clean(s.ex.Name)), s.pick, h)
-	case phScore:
-		return m.viewScore(s, h)
+		out = []key.Binding{label(k.Number, "1–5", "answer"), as(k.Up, "easier"), as(k.Down, "harder"), as(k.Enter, "choose")}
+	case phFlare, phPain, phScore:
+		out = s.pick.keys(s.ctx)
 	case phStop:
-		return center([]string{
-			m.st.Stop.Render("■ Please stop this exercise now."),
-			"",
-			text.Wrap("Sit or lie down and rest. Breathe slowly. If the pain does not settle, or it worries you, contact your clinician.", min(m.width-6, 70)),
-			"",
-			m.st.Subtle.Render("What you did is saved, and your therapist will see this."),
-			"",
-			m.st.Key.Render("enter") + "  go on to the next exercise      " + m.st.Key.Render("e") + "  end the session",
-		}, h)
+		return []key.Binding{as(k.Enter, "end the session"), as(k.GoOn, "go on to the next exercise")}
 	case phSummary:
-		return s.viewSummary(m, h)
-	case phAfter:
-		lines := []string{m.st.Title.Render("Before you go"), ""}
-		for _, a := range s.rt.After {
-			lines = append(lines, text.Hang("  • ", clean(a), m.width-6)...)
-		}
-		return center(append(lines, "", m.st.Key.Render("enter")+"  done"), h)
+		return append(s.pg.keys(), k.Enter)
+	case phSaveFailed:
+		return []key.Binding{k.Retry, as(k.Quit, "leave")}
 	}
-	return nil
+	if s.ctx.Demo && s.phase >= phCard && s.phase <= phStop && s.phase != phEffort {
+		out = append(out, as(k.Skip, "next exercise"), as(k.Back, "previous exercise"))
+	}
+	return append(out, k.Quit)
 }
 
-// viewTimed is the set screen: what, which set and side, the big count,
-// the bar, and a cue.
-func (s *session) viewTimed(m *Model, h int) []string {
-	now := m.opt.Now()
-	w := m.width - 4
-	title := m.st.Title.Render(clean(s.ex.Name))
+// about names the set a question asks about: "Heel raises, set 2 of 3,
+// right side".
+func (s *sessionModel) about() string {
+	a := fmt.Sprintf("%s, set %d of %d", clean(s.ex.Name), s.set, s.rung.Sets)
+	if s.sides() == 2 {
+		a += ", both sides"
+	}
+	return a + "."
+}
+
+// View draws the session's current phase.
+func (s *sessionModel) View() string {
+	st := s.ctx.Styles
+	w, h := s.w, s.h
+	switch s.phase {
+	case phBefore, phAfter, phSummary:
+		return s.pg.view() + "\n\n" + st.Key.Render("enter") + "  " + map[phase]string{phBefore: "begin", phAfter: "done", phSummary: "close"}[s.phase]
+	case phCard:
+		v := s.pg.view()
+		tail := st.Key.Render("enter") + "  start when you are ready"
+		if s.hint != "" {
+			tail += "     " + st.Warn.Render(s.hint)
+		}
+		return v + "\n\n" + tail
+	case phSkipAsk:
+		return viewYesNo(s.ctx, fmt.Sprintf("Skip %s today?", clean(s.ex.Name)), nil, w, h)
+	case phReady, phWork, phRest:
+		return s.viewTimed()
+	case phEffort:
+		return viewEffort(s.ctx, s.about(), s.pick.pick, w, h, s.hint)
+	case phFlare:
+		return viewScale(s.ctx, fmt.Sprintf("%s: how much pain do you have right now?", clean(s.ex.Name)), s.pick.pick, w, h, "")
+	case phPain:
+		return viewScale(s.ctx, fmt.Sprintf("%s is done. How much pain do you have now?", clean(s.ex.Name)), s.pick.pick, w, h, "")
+	case phScore:
+		return s.viewScore()
+	case phStop:
+		var lines []string
+		lines = append(lines, st.Stop.Render("■ Please stop this exercise now."), "")
+		lines = append(lines, text.Lines("Sit or lie down and rest. Breathe slowly. If the pain does not settle, or it worries you, contact your clinician.", min(w, 70))...)
+		lines = append(lines, "", st.Subtle.Render(s.savedWords()), "",
+			st.Key.Render("enter")+"  end the session (best today)",
+			st.Key.Render("c")+"      go on to the next exercise")
+		return strings.Join(center(lines, h), "\n")
+	case phSaveFailed:
+		return s.viewSaveFailed()
+	}
+	return ""
+}
+
+func (s *sessionModel) savedWords() string {
+	switch {
+	case s.ctx.Demo:
+		return "Demo: nothing is recorded."
+	case len(s.ctx.unsaved) > 0:
+		return "Some of what you did could not be saved."
+	}
+	return "What you did is saved, and your therapist will see this."
+}
+
+// viewSaveFailed says plainly what was not saved and why.
+func (s *sessionModel) viewSaveFailed() string {
+	st := s.ctx.Styles
+	w := min(s.w, 76)
+	unsaved, err := s.ctx.Unsaved()
+	lines := []string{st.Stop.Render("Your journal could not be saved."), ""}
+	lines = append(lines, text.Lines(fmt.Sprintf("The reason: %v.", err), w)...)
+	lines = append(lines, "", st.Heading.Render("Not saved yet"))
+	for _, r := range unsaved {
+		lines = append(lines, text.Hang("  • ", recordWords(s.ctx, r), w)...)
+	}
+	lines = append(lines, "", text.Wrap("Nothing is lost while limber stays open. Free some space or fix the folder, then press r to try again.", w), "",
+		st.Key.Render("r")+"  try to save again      "+st.Key.Render("q")+"  leave without saving these")
+	return strings.Join(center(lines, s.h), "\n")
+}
+
+// recordWords describes a record for a person.
+func recordWords(ctx *Context, r journal.Record) string {
+	name := r.Exercise
+	if x, ok := ctx.Lib.Exercise(r.Exercise); ok {
+		name = clean(x.Name)
+	}
+	switch r.Kind {
+	case journal.KindSessionStart:
+		return "the start of this session and your check-in answers"
+	case journal.KindSessionEnd:
+		return "the end of this session"
+	case journal.KindSet:
+		side := ""
+		if r.Side != "" {
+			side = ", " + r.Side + " side"
+		}
+		return fmt.Sprintf("%s: set %d%s, %d done", name, r.Set, side, r.Achieved)
+	case journal.KindExerciseEnd:
+		if r.Pain != nil {
+			return fmt.Sprintf("%s: finished, pain %d", name, *r.Pain)
+		}
+		return name + ": finished"
+	}
+	return string(r.Kind) + " " + name
+}
+
+// viewTimed is the set screen: what, which set and side, the big count
+// (at least a third of the window's height, centred), the bar, and a cue.
+func (s *sessionModel) viewTimed() string {
+	st := s.ctx.Styles
+	now := s.ctx.Now()
+	w := s.w
+	title := st.Title.Render(clean(s.ex.Name))
 	if lv := s.ex.LevelName(s.rung.Level); lv != "" {
-		title += m.st.Subtle.Render(fmt.Sprintf("  level %d: %s", s.rung.Level, clean(lv)))
+		title += st.Subtle.Render(fmt.Sprintf("  level %d: %s", s.rung.Level, clean(lv)))
 	}
 	where := fmt.Sprintf("Set %d of %d", s.set, s.rung.Sets)
 	if side := s.sideName(); side != "" {
@@ -84,31 +171,34 @@ func (s *session) viewTimed(m *Model, h int) []string {
 	if s.phase == phRest {
 		where = fmt.Sprintf("Rest · next: set %d of %d", s.set+1, s.rung.Sets)
 	}
-	lines := []string{title, m.st.Heading.Render(where), ""}
 
 	var big, label string
 	frac := 0.0
 	hot := false
+	slots := 1
 	switch {
 	case s.phase == phWork && s.untimed:
 		big = fmt.Sprint(s.count)
+		slots = len(fmt.Sprint(s.rung.Value))
 		label = fmt.Sprintf("reps done, of %d: press space for each one", s.rung.Value)
 		frac = float64(s.count) / float64(max(1, s.rung.Value))
-	case s.phase == phWork && s.dose.Kind == exercises.Reps:
+	case s.phase == phWork && s.paced():
 		rep, word, _ := s.tempo(now)
 		big = fmt.Sprint(min(rep+1, s.rung.Value))
+		slots = len(fmt.Sprint(s.rung.Value))
 		label = fmt.Sprintf("rep %d of %d:  %s…", min(rep+1, s.rung.Value), s.rung.Value, word)
 		frac = float64(rep) / float64(max(1, s.rung.Value))
 	default:
 		n := s.timer.shown(now)
 		big = fmt.Sprint(n)
+		slots = len(fmt.Sprint(int(s.timer.total.Seconds())))
 		hot = n <= 3
 		frac = s.timer.fraction(now)
 		switch s.phase {
 		case phReady:
 			label = "get ready"
 			if s.side == 1 {
-				label = "switch to the right side and get ready"
+				label = "now the right side: get ready"
 			}
 		case phRest:
 			label = "seconds of rest"
@@ -119,136 +209,110 @@ func (s *session) viewTimed(m *Model, h int) []string {
 			}
 		}
 	}
-	// The count is drawn left, under the title, not centred: every second
-	// its rows are rewritten whole, and centring spaces would be most of
-	// the bytes sent to the terminal (DESIGN section 8: under 500 a second).
-	wide := m.width >= 100 && m.height >= 30
-	style := m.st.Digits
-	if hot {
-		style = m.st.DigitsHot
+	if s.timer.paused && !s.untimed {
+		label = "⏸ PAUSED: press space to go on"
+		if s.sizePaused {
+			label = "⏸ PAUSED while the window was too small: press space to go on"
+		}
+	}
+	// The count keeps one width for the whole countdown, so it does not
+	// jump sideways as it shrinks from 10 to 9.
+	big = strings.Repeat(" ", max(0, slots-len(big))) + big
+	slots = max(slots, len(big))
+	sy := digitScale(s.ctx.Height, w, slots)
+	// Digits are drawn in the terminal's own colour, which is the
+	// clearest; the last three seconds and a flash light the line under
+	// them, not all of them, so that a second costs few bytes.
+	pad := (w - BigWidth(slots, sy)) / 2
+	var count []string
+	for _, row := range Big(big, sy, true) {
+		// The margin and any blank glyph in front are skipped, not
+		// written: a row that changes costs only its dots.
+		lead := len(row) - len(strings.TrimLeft(row, " "))
+		row = row[lead:]
+		count = append(count, skip(pad+lead)+row)
+	}
+	labelStyle, labelOn := st.Paused, s.timer.paused && !s.untimed
+	if hot && !labelOn {
+		labelStyle, labelOn = st.DigitsHot, true
 	}
 	if s.flashUntil.After(now) {
-		style = m.st.Flash
+		labelStyle, labelOn = st.Flash, true
+		label = "● " + label + " ●"
 	}
-	for _, row := range strings.Split(Big(big, wide), "\n") {
-		if m.opt.Color && wide {
-			row = reverseRuns(row)
-		}
-		lines = append(lines, " "+style.Render(row))
-	}
-	lines = append(lines, "")
-	if s.timer.paused && !s.untimed {
-		lines = append(lines, " "+m.st.Paused.Render("⏸ PAUSED: press space to go on"))
-	} else {
-		lines = append(lines, " "+label)
-	}
-	// A short bar changes every few seconds, not every second.
-	lines = append(lines, " "+m.bar(frac, min(w-2, 30)), "")
+	lines := []string{title, st.Heading.Render(where)}
+	body := append(count, "", centerLine(labelStyle, label, w, labelOn), centerLine(st.Normal, s.ctx.bar(frac, 20), w, false))
 	if s.note != "" {
-		lines = append(lines, m.st.Warn.Render(text.Wrap(s.note, w)))
+		for _, l := range text.Lines(s.note, w) {
+			body = append(body, st.Warn.Render(l))
+		}
 	} else if len(s.ex.Cues) > 0 {
 		cue := s.ex.Cues[(s.set-1+s.side)%len(s.ex.Cues)]
-		lines = append(lines, m.st.Subtle.Render("Tip: "+clean(cue)))
+		body = append(body, "", centerLine(st.Subtle, "Tip: "+clean(cue), w, true))
 	}
 	// The what and which stay at the top; the count sits in the middle of
 	// what is left, where the eye finds it from across the room.
-	head, rest := lines[:3], lines[3:]
-	n := 0
-	for _, l := range rest {
-		n += strings.Count(l, "\n") + 1
-	}
-	pad := max(0, (h-3-n)/2)
-	out := make([]string, 0, len(lines)+pad)
-	out = append(append(append(out, head...), make([]string, pad)...), rest...)
-	return out
+	padTop := max(0, (s.h-len(lines)-len(body))/2)
+	out := append(lines, make([]string, padTop)...)
+	return strings.Join(append(out, body...), "\n")
 }
 
-// painWords say what a pain number means.
-func painWords(n int) string {
-	switch {
-	case n == 0:
-		return "no pain"
-	case n <= 3:
-		return "mild"
-	case n <= 6:
-		return "moderate"
+// centerLine centres one short line in w cells, styled when on.
+func centerLine(style interface{ Render(...string) string }, s string, w int, on bool) string {
+	s = text.Truncate(s, w)
+	pad := skip((w - text.Width(s)) / 2)
+	if on {
+		s = style.Render(s)
 	}
-	return "severe"
+	return pad + s
 }
 
-// viewScale is the 0–10 pain question: one key answers.
-func (m *Model) viewScale(q string, pick, h int) []string {
-	var row []string
-	for i := 0; i <= 10; i++ {
-		cell := fmt.Sprintf(" %d ", i)
-		if i == pick {
-			row = append(row, m.st.Selected.Render("["+fmt.Sprint(i)+"]"))
-		} else {
-			row = append(row, cell)
-		}
-	}
-	lines := []string{
-		m.st.Title.Render(text.Wrap(q, m.width-6)),
-		"",
-		strings.Join(row, " "),
-		m.st.Subtle.Render("0 none · 1–3 mild · 4–6 moderate · 7–10 severe"),
-		"",
-		fmt.Sprintf("Press a number (t for 10), or ↑↓ and enter.  Now on: %d, %s", pick, painWords(pick)),
-	}
-	return center(lines, h)
-}
-
-// viewEffort is the effort question, 1 to 5 with words.
-func (m *Model) viewEffort(pick, h int) []string {
-	lines := []string{m.st.Title.Render("How hard was that set?"), ""}
-	for i := 1; i <= 5; i++ {
-		row := fmt.Sprintf("  %d   %s", i, exercises.EffortWords[i])
-		if i == pick {
-			row = m.st.Selected.Render("▸" + row[1:])
-		}
-		lines = append(lines, row)
-	}
-	return center(append(lines, "", "Press 1 to 5."), h)
-}
-
-func (m *Model) viewScore(s *session, h int) []string {
+func (s *sessionModel) viewScore() string {
+	st := s.ctx.Styles
 	out := s.ex.Score.OutOf
-	lines := []string{m.st.Title.Render(fmt.Sprintf("How many did you get right, out of %d?", out)), ""}
-	lines = append(lines, m.st.Digits.Render(Big(fmt.Sprint(s.pick), false)), "")
+	lines := []string{st.Title.Render(fmt.Sprintf("%s: how many did you get right, out of %d?", clean(s.ex.Name), out)), ""}
+	for _, row := range Big(fmt.Sprint(s.pick.pick), 1, false) {
+		lines = append(lines, st.Digits.Render(row))
+	}
+	lines = append(lines, "")
 	if out <= 10 {
-		lines = append(lines, "Press a number (t for 10), or ↑↓ and enter.")
+		lines = append(lines, "Press a number (t for 10), or ← → and enter.")
 	} else {
-		lines = append(lines, "Use ↑↓, then enter.")
+		lines = append(lines, "Use ← →, then enter.")
 	}
-	return center(lines, h)
+	return strings.Join(center(lines, s.h), "\n")
 }
 
-func (m *Model) viewYesNo(q string, items []string, h int) []string {
-	lines := []string{m.st.Title.Render(text.Wrap(q, min(m.width-6, 70))), ""}
-	for _, it := range items {
-		lines = append(lines, "  • "+it)
+// listLines is the routine's before or after list.
+func (s *sessionModel) listLines(title string, items []string) []string {
+	st := s.ctx.Styles
+	lines := []string{st.Title.Render(title), ""}
+	for _, a := range items {
+		lines = append(lines, text.Hang("  • ", clean(a), s.w)...)
 	}
-	if len(items) > 0 {
-		lines = append(lines, "")
-	}
-	lines = append(lines, m.st.Key.Render("y")+"  yes        "+m.st.Key.Render("n")+"  no")
-	return center(lines, h)
+	return lines
 }
 
-// viewSummary shows, for each exercise, next time and why.
-func (s *session) viewSummary(m *Model, h int) []string {
-	w := m.width - 4
-	lines := []string{m.st.Good.Render("✓ Session done. Well done for showing up today."), ""}
+// summaryLines show, for each exercise, next time and why.
+func (s *sessionModel) summaryLines() []string {
+	st := s.ctx.Styles
+	w := s.w
+	lines := []string{st.Good.Render("✓ Session done. Well done for showing up today."), ""}
 	if s.stopEarly {
-		lines[0] = m.st.Warn.Render("Session ended early. Rest now; what you did is saved.")
+		lines[0] = st.Warn.Render("Session ended early. Rest now.")
+	}
+	if sw := s.savedWords(); len(s.ctx.unsaved) > 0 || s.ctx.Demo {
+		if s.ctx.Demo {
+			sw = "Demo: nothing was recorded."
+		}
+		lines = append(lines, st.Warn.Render(sw), "")
 	}
 	if len(s.summary) > 0 {
-		lines = append(lines, m.st.Heading.Render("Next time"))
+		lines = append(lines, st.Heading.Render("Next time"))
 	}
 	for _, it := range s.summary {
 		name := clean(it.ex.Name)
-		switch {
-		case it.skipped:
+		if it.skipped {
 			lines = append(lines, "  "+name+": skipped today")
 			continue
 		}
@@ -259,21 +323,12 @@ func (s *session) viewSummary(m *Model, h int) []string {
 		case exercises.Down:
 			mark = "↓"
 		}
-		next := exercises.RungText(it.ex, it.d.To)
-		lines = append(lines, fmt.Sprintf("%s %s: %s", mark, name, clean(next)))
+		lines = append(lines, text.Hang(mark+" ", name+": "+clean(exercises.RungText(it.ex, it.d.To)), w)...)
 		reason := clean(it.d.Reason)
 		if it.d.Flag {
 			reason = "[!] " + reason
 		}
 		lines = append(lines, text.Hang("    ", reason, w)...)
-	}
-	if m.opt.Demo {
-		lines = append(lines, "", m.st.Subtle.Render("Demo: nothing was recorded."))
-	}
-	lines = append(lines, "", m.st.Key.Render("enter")+"  continue")
-	if len(lines) > h {
-		scroll := min(s.scroll, len(lines)-h)
-		lines = lines[scroll:]
 	}
 	return lines
 }

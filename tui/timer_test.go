@@ -55,20 +55,51 @@ func TestCountdownSpeed(t *testing.T) {
 }
 
 func TestBigDigits(t *testing.T) {
-	got := Big("10", false)
-	want := "  ██  █████\n   █  █   █\n   █  █   █\n   █  █   █\n  ███ █████"
+	got := strings.Join(Big("10", 1, false), "\n")
+	want := strings.Join([]string{
+		"    ██      ████",
+		"  ████    ██    ██",
+		"    ██    ██    ██",
+		"    ██    ██    ██",
+		"    ██    ██    ██",
+		"    ██    ██    ██",
+		"    ██    ██    ██",
+		"    ██      ████",
+	}, "\n")
 	if got != want {
 		t.Fatalf("Big(10) =\n%s\nwant\n%s", got, want)
 	}
-	wide := Big("7", true)
-	if !strings.HasPrefix(wide, "██████████\n") || strings.Count(wide, "\n") != 4 {
-		t.Fatalf("wide 7 =\n%s", wide)
+	// At dot height 2 every dot is 4 cells wide and 2 rows tall.
+	seven := Big("7", 2, false)
+	if len(seven) != 16 || seven[0] != strings.Repeat("█", 16) || seven[1] != seven[0] {
+		t.Fatalf("7 at 2 =\n%s", strings.Join(seven, "\n"))
 	}
-	if w := BigWidth("10", true); w != 22 || BigWidth("10", false) != 11 {
+	if w := BigWidth(2, 1); w != 18 || BigWidth(2, 2) != 36 || BigWidth(1, 3) != 24 {
 		t.Fatalf("BigWidth = %d", w)
 	}
-	// Long runs become reverse-video spaces; short ones stay blocks.
-	if got := reverseRuns("██████████  ██"); got != "\x1b[7m          \x1b[27m  ██" {
-		t.Fatalf("reverseRuns = %q", got)
+	// Reverse video for runs long enough to pay for the switches; short
+	// runs stay blocks; nothing after the last dot.
+	if got := Big("7", 1, true)[0]; got != "\x1b[7m        \x1b[27m" {
+		t.Fatalf("reverse row = %q", got)
+	}
+	if got := Big("1", 1, true)[0]; got != "    ██" {
+		t.Fatalf("short run = %q", got)
+	}
+}
+
+func TestDigitScaleIsAThirdOfTheWindow(t *testing.T) {
+	for _, c := range []struct{ w, h, glyphs, rows int }{
+		{80, 24, 2, 8}, {80, 24, 3, 8}, {120, 40, 3, 16}, {160, 48, 3, 16}, {200, 60, 3, 24},
+		{80, 25, 2, 16}, // 24 needs 8 rows; 25 needs 9, so 16
+		{60, 20, 3, 8},
+		{80, 60, 3, 16}, // 3 glyphs at dot height 3 take 84 cells: width wins over height
+	} {
+		sy := digitScale(c.h, c.w-2, c.glyphs)
+		if rows := sy * DigitRows; rows != c.rows {
+			t.Errorf("%dx%d, %d glyphs: %d rows, want %d", c.w, c.h, c.glyphs, rows, c.rows)
+		}
+		if BigWidth(c.glyphs, sy) > c.w-2 {
+			t.Errorf("%dx%d: %d glyphs take %d cells", c.w, c.h, c.glyphs, BigWidth(c.glyphs, sy))
+		}
 	}
 }
