@@ -143,13 +143,14 @@ func TestLogPlanAdjustHistory(t *testing.T) {
 			t.Fatalf("%v wrote the journal", bad)
 		}
 	}
-	// Two easy sessions move heel raises up one rung.
-	code, out, _ := d("log", "heel-raises", "--done", "8", "--effort", "2", "--pain", "1", "--at", "2026-01-05")
+	// Two easy sessions move heel raises up one rung: reps stay at 10
+	// (Otago), so the next rung is the next level.
+	code, out, _ := d("log", "heel-raises", "--done", "10", "--effort", "2", "--pain", "1", "--at", "2026-01-05")
 	if code != 0 || !strings.Contains(out, "An easy session (1 of 2 in a row to move up)") {
 		t.Fatalf("log 1: %d %s", code, out)
 	}
-	code, out, _ = d("--at", "2026-01-06T09:00:00Z", "--done", "8", "--effort", "1", "--pain", "0", "log", "heel-raises")
-	if code != 0 || !strings.Contains(out, "2 easy sessions in a row: up to level 1 (Two hands on the counter), 1 × 9 reps for heel raises.") {
+	code, out, _ = d("--at", "2026-01-06T09:00:00Z", "--done", "10", "--effort", "1", "--pain", "0", "log", "heel-raises")
+	if code != 0 || !strings.Contains(out, "2 easy sessions in a row: up to level 2 (One hand on the counter), 1 × 10 reps for heel raises.") {
 		t.Fatalf("log 2: %d %s", code, out)
 	}
 	code, out, _ = d("plan", "--exercise", "heel-raises", "--json")
@@ -157,11 +158,11 @@ func TestLogPlanAdjustHistory(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &plan); code != 0 || err != nil || len(plan) != 1 {
 		t.Fatalf("plan: %d %v %s", code, err, out)
 	}
-	if plan[0]["reps"] != 9.0 || plan[0]["level"] != 1.0 || plan[0]["sets"] != 1.0 || plan[0]["level_name"] != "Two hands on the counter" {
+	if plan[0]["reps"] != 10.0 || plan[0]["level"] != 2.0 || plan[0]["sets"] != 1.0 || plan[0]["level_name"] != "One hand on the counter" {
 		t.Errorf("plan: %v", plan[0])
 	}
-	code, out, _ = d("adjust", "heel-raises", "--level", "2", "--reps", "10")
-	if code != 0 || !strings.Contains(out, "now level 2") {
+	code, out, _ = d("adjust", "heel-raises", "--level", "3", "--reps", "10")
+	if code != 0 || !strings.Contains(out, "now level 3") {
 		t.Fatalf("adjust: %d %s", code, out)
 	}
 	code, out, _ = d("plan", "feet-daily", "--json")
@@ -175,7 +176,7 @@ func TestLogPlanAdjustHistory(t *testing.T) {
 		t.Fatalf("csv: %d %v %d rows\n%s", code, err, len(rows), out)
 	}
 	if strings.Join(rows[0], ",") != "date,session,routine,exercise,set,side,level,target,achieved,effort,pain" ||
-		rows[2][3] != "heel-raises" || rows[2][8] != "8" || rows[2][9] != "1" || rows[2][10] != "0" {
+		rows[2][3] != "heel-raises" || rows[2][8] != "10" || rows[2][9] != "1" || rows[2][10] != "0" {
 		t.Errorf("csv rows: %v", rows)
 	}
 	code, out, _ = d("history", "--json")
