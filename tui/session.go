@@ -317,7 +317,7 @@ func (s *sessionModel) leave() (tea.Cmd, nav) { return nil, nav{done: true} }
 func (s *sessionModel) Update(k tea.KeyMsg) (tea.Cmd, nav) {
 	keys := &s.ctx.Keys
 	s.hint = ""
-	if key.Matches(k, keys.Quit) && s.phase != phSummary && s.phase != phAfter && s.phase != phSaveFailed {
+	if key.Matches(k, keys.Quit) && s.phase != phSummary && s.phase != phAfter {
 		s.resumeAfterQuit = s.timerRunning()
 		s.pause()
 		return nil, nav{ask: true}
@@ -374,18 +374,33 @@ func (s *sessionModel) updateCard(k tea.KeyMsg) (tea.Cmd, nav) {
 	case key.Matches(k, keys.Skip):
 		s.phase = phSkipAsk
 	case key.Matches(k, keys.Back):
-		if s.idx > 0 {
-			// Back to the exercise before: to do it again, or to do the
-			// one skipped by mistake.
-			s.summary = slices.DeleteFunc(s.summary, func(it summaryItem) bool { return it.ex == s.plan[s.idx-1].Exercise && it.skipped })
+		// Back to the exercise before, to do it after all when it was
+		// skipped; one already done stays done (its result is saved).
+		switch {
+		case s.idx == 0:
+			s.hint = "This is the first exercise."
+		case s.skipped(s.idx - 1):
+			prev := s.plan[s.idx-1].Exercise
+			s.summary = slices.DeleteFunc(s.summary, func(it summaryItem) bool { return it.ex == prev && it.skipped })
 			return s.startExercise(s.idx - 1), nav{}
+		default:
+			s.hint = clean(s.plan[s.idx-1].Exercise.Name) + " is done for today."
 		}
-		s.hint = "This is the first exercise."
 	case key.Matches(k, keys.No):
 		s.hint = "To skip this exercise, press s."
 	case s.pg.update(k):
 	}
 	return nil, nav{}
+}
+
+// skipped reports whether the plan's exercise i was skipped today.
+func (s *sessionModel) skipped(i int) bool {
+	for _, it := range s.summary {
+		if it.ex == s.plan[i].Exercise {
+			return it.skipped
+		}
+	}
+	return false
 }
 
 func (s *sessionModel) updateSkipAsk(k tea.KeyMsg) (tea.Cmd, nav) {
@@ -491,8 +506,6 @@ func (s *sessionModel) updateSaveFailed(k tea.KeyMsg) (tea.Cmd, nav) {
 				return next(), nav{}
 			}
 		}
-	case key.Matches(k, keys.Quit):
-		return nil, nav{done: true}
 	}
 	return nil, nav{}
 }
