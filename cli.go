@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -186,18 +187,14 @@ func checkEmptyValues(cmd *cobra.Command, _ []string) error {
 		if err != nil {
 			return
 		}
-		switch f.Value.Type() {
-		case "string":
-			if f.Value.String() == "" {
-				err = usagef("--%s needs a value; run limber %s --help", f.Name, cmd.Name())
-			}
-		case "stringArray":
-			vals, _ := cmd.Flags().GetStringArray(f.Name)
-			for _, v := range vals {
-				if v == "" {
-					err = usagef("--%s needs a value; run limber %s --help", f.Name, cmd.Name())
-				}
-			}
+		vals := []string{f.Value.String()}
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			vals = sv.GetSlice()
+		} else if f.Value.Type() != "string" {
+			return
+		}
+		if slices.Contains(vals, "") {
+			err = usagef("--%s needs a value; run limber %s --help", f.Name, cmd.Name())
 		}
 	})
 	return err
@@ -276,7 +273,9 @@ func normalizeArgs(root *cobra.Command, args []string) []string {
 		c.LocalFlags().VisitAll(collect)
 	}
 	out := make([]string, 0, len(args))
-	name := -1 // where the command's name is in out
+	// Where the command's name is in out; -1 before the first word that
+	// is not a flag, and 0 when that word is not a command's name.
+	name := -1
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -284,17 +283,13 @@ func normalizeArgs(root *cobra.Command, args []string) []string {
 			break
 		}
 		if !strings.HasPrefix(a, "-") || a == "-" {
-			if name < 0 && root.HasSubCommands() {
+			if name == -1 {
+				name = 0
 				if c, _, err := root.Find([]string{a}); err == nil && c != root {
 					name = len(out)
 				}
 			}
 			out = append(out, a)
-			if name < 0 {
-				// The first positional word that is not a command: what
-				// follows is the root's business.
-				name = -2
-			}
 			continue
 		}
 		long := strings.TrimLeft(a, "-")

@@ -22,7 +22,7 @@ func newCoachCmd(e *env) *cobra.Command {
 	o := &coachOptions{speed: 1}
 	cmd := &cobra.Command{
 		Use:   "limber",
-		Short: "a calm exercise coach for people living with peripheral neuropathy",
+		Short: "a calm exercise coach for peripheral neuropathy",
 		Long: "limber: a calm exercise coach for people living with peripheral neuropathy.\n" +
 			"It supports, and does not replace, advice from your clinician.",
 		// What limber alone does, for the first line of --help.
