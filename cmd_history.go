@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -61,6 +62,9 @@ type historyRow struct {
 }
 
 // historyRows joins each set with the pain reported at its exercise's end.
+// The journal's words are cleaned of control and escape characters here,
+// once, so that no output (text, CSV or JSON) carries them: a journal is a
+// file anyone can edit.
 func historyRows(recs []journal.Record) []historyRow {
 	pain := map[[2]string]*int{}
 	routine := map[string]string{}
@@ -85,6 +89,9 @@ func historyRows(recs []journal.Record) []historyRow {
 		if r.Rung != nil {
 			row.Level = r.Rung.Level
 		}
+		for _, s := range []*string{&row.Session, &row.Routine, &row.Exercise, &row.Side} {
+			*s = exercises.Clean(*s, false)
+		}
 		rows = append(rows, row)
 	}
 	return rows
@@ -100,10 +107,23 @@ func writeHistoryCSV(e *env, rows []historyRow) error {
 		}
 		rec := []string{r.At.Format(time.RFC3339), r.Session, r.Routine, r.Exercise, strconv.Itoa(r.Set), r.Side,
 			strconv.Itoa(r.Level), strconv.Itoa(r.Target), strconv.Itoa(r.Achieved), strconv.Itoa(r.Effort), pain}
+		for i := range rec {
+			rec[i] = csvCell(rec[i])
+		}
 		w.Write(rec)
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// csvCell keeps a spreadsheet from reading a cell as a formula (DESIGN
+// section 6): a cell that starts with =, +, -, @, a tab or a carriage
+// return is prefixed with '.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func writeHistoryText(e *env, rows []historyRow) error {
@@ -122,7 +142,7 @@ func writeHistoryText(e *env, rows []historyRow) error {
 		if r.Side != "" {
 			set += " " + r.Side
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d %s\t%s\n", r.At.Local().Format("2006-01-02 15:04"), exercises.Escape(r.Exercise), set,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d %s\t%s\n", r.At.Local().Format("2006-01-02 15:04"), r.Exercise, set,
 			r.Level, r.Target, r.Achieved, r.Effort, exercises.EffortWords[min(max(r.Effort, 0), 5)], pain)
 	}
 	return tw.Flush()
