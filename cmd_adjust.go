@@ -76,12 +76,12 @@ func newAdjustCmd(e *env) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&level, "level", 0, "the level, from 1")
-	f.IntVar(&sets, "sets", 0, "the number of sets")
-	f.IntVar(&reps, "reps", 0, "reps per set (reps exercises)")
-	f.StringVar(&hold, "hold", "", "seconds held per set (hold exercises), such as 20 or 20s")
-	f.StringVar(&duration, "duration", "", "seconds per set (timed exercises), such as 90 or 1m30s")
-	f.StringVar(&note, "note", "", "a note for the record")
+	f.IntVar(&level, "level", 0, "move to level `N` (levels count from 1)")
+	f.IntVar(&sets, "sets", 0, "`N` sets")
+	f.IntVar(&reps, "reps", 0, "`N` reps per set (reps exercises)")
+	f.StringVar(&hold, "hold", "", "hold for `S` seconds a set (hold exercises), such as 20 or 20s")
+	f.StringVar(&duration, "duration", "", "go on for `S` seconds a set (timed exercises), such as 90 or 1m30s")
+	f.StringVar(&note, "note", "", "a `TEXT` note for the record")
 	return cmd
 }
 

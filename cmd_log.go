@@ -106,12 +106,12 @@ func newLogCmd(e *env) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&done, "done", "", "what each set achieved: reps, or seconds for hold and timed exercises (such as 10,10,8)")
-	f.IntVar(&effort, "effort", 0, "how hard it felt, 1 very easy … 5 too hard or could not finish")
-	f.IntVar(&pain, "pain", 0, "pain now, 0 (none) to 10 (worst)")
-	f.IntVar(&baseline, "baseline", 0, "pain before starting, 0 to 10 (optional)")
-	f.IntVar(&score, "score", 0, "the result, for exercises that ask for a score (optional)")
-	f.StringVar(&at, "at", "", "when it was done: RFC 3339 (2026-01-05T09:00:00Z) or a date (2026-01-05); default now")
+	f.StringVar(&done, "done", "", "what each set achieved, a `LIST` such as 10,10,8: reps, or seconds for hold and timed exercises")
+	f.IntVar(&effort, "effort", 0, "how hard it felt, `N` from 1 (very easy) to 5 (too hard or could not finish)")
+	f.IntVar(&pain, "pain", 0, "pain now, `N` from 0 (none) to 10 (worst)")
+	f.IntVar(&baseline, "baseline", 0, "pain before starting, `N` from 0 to 10 (optional)")
+	f.IntVar(&score, "score", 0, "the score `N`, for exercises that ask for one (optional)")
+	f.StringVar(&at, "at", "", "when it was done, a `TIME`: RFC 3339 (2026-01-05T09:00:00Z) or a date (2026-01-05); default now")
 	cmd.RegisterFlagCompletionFunc("effort", completeWords("1", "2", "3", "4", "5"))
 	cmd.RegisterFlagCompletionFunc("pain", completeWords("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"))
 	cmd.RegisterFlagCompletionFunc("baseline", completeWords("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"))
