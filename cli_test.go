@@ -476,3 +476,31 @@ func TestNormalizeArgs(t *testing.T) {
 		})
 	}
 }
+
+// The README's list of commands is the one --help prints.
+func TestREADMEListsTheCommands(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, help, _ := limber(t, "--help")
+	var want []string
+	for _, l := range strings.Split(help, "\n") {
+		if strings.HasPrefix(l, "  limber ") {
+			want = append(want, strings.TrimSpace(l))
+		}
+	}
+	// The first code block of the section "## Commands".
+	_, section, _ := strings.Cut(string(readme), "\n## Commands\n")
+	_, block, _ := strings.Cut(section, "```\n")
+	block, _, _ = strings.Cut(block, "```")
+	var got []string
+	for _, l := range strings.Split(block, "\n") {
+		if strings.HasPrefix(l, "limber ") {
+			got = append(got, l)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("README lists\n%s\n--help lists\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
