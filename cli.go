@@ -165,7 +165,6 @@ func newRootCmd(e *env) *cobra.Command {
 	root.SetUsageTemplate(usageTemplate)
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.PersistentPreRunE = checkEmptyValues
 	// --version works after any command, as --help does: cobra answers it
 	// for each command whose Version is set, before checking arguments.
 	// Flags are listed in the order they are declared: the ones most
@@ -175,38 +174,49 @@ func newRootCmd(e *env) *cobra.Command {
 		c.Version = v
 		c.Flags().SortFlags = false
 		c.PersistentFlags().SortFlags = false
+		c.Args = checkEmpty(c.Args)
 	}
 	return root
 }
 
-// checkEmptyValues refuses a flag given with an empty value, as in --html="":
-// the value it needs is missing.
-func checkEmptyValues(cmd *cobra.Command, _ []string) error {
-	var err error
-	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if err != nil {
-			return
+// checkEmpty runs before a command's own check of its arguments, as
+// pflag's checks run before it: a flag given with an empty value, as in
+// --html="", or an empty argument, is a value that is missing.
+func checkEmpty(next cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		var err error
+		cmd.Flags().Visit(func(f *pflag.Flag) {
+			vals := []string{f.Value.String()}
+			if sv, ok := f.Value.(pflag.SliceValue); ok {
+				vals = sv.GetSlice()
+			} else if f.Value.Type() != "string" {
+				return
+			}
+			if err == nil && slices.Contains(vals, "") {
+				err = usagef("--%s needs a value; run %s", f.Name, helpFor(cmd))
+			}
+		})
+		if err == nil && cmd.HasParent() && slices.Contains(args, "") {
+			err = usagef("an argument is empty; run %s", helpFor(cmd))
 		}
-		vals := []string{f.Value.String()}
-		if sv, ok := f.Value.(pflag.SliceValue); ok {
-			vals = sv.GetSlice()
-		} else if f.Value.Type() != "string" {
-			return
+		if err == nil && next != nil {
+			err = next(cmd, args)
 		}
-		if slices.Contains(vals, "") {
-			err = usagef("--%s needs a value; run limber %s --help", f.Name, cmd.Name())
-		}
-	})
-	return err
+		return err
+	}
+}
+
+// helpFor is the command that shows cmd's help.
+func helpFor(cmd *cobra.Command) string {
+	if cmd.HasParent() {
+		return "limber " + cmd.Name() + " --help"
+	}
+	return "limber --help"
 }
 
 // flagError words pflag's complaints as ours: a usage error, with the
 // command whose help lists its flags.
 func flagError(cmd *cobra.Command, err error) error {
-	help := "limber --help"
-	if cmd.HasParent() {
-		help = "limber " + cmd.Name() + " --help"
-	}
 	var invalid *pflag.InvalidValueError
 	var missing *pflag.ValueRequiredError
 	var unknown *pflag.NotExistError
@@ -236,7 +246,7 @@ func flagError(cmd *cobra.Command, err error) error {
 			msg += fmt.Sprintf("; did you mean --%s?", s)
 		}
 	}
-	return usagef("%s; run %s", msg, help)
+	return usagef("%s; run %s", msg, helpFor(cmd))
 }
 
 // exactArgs wants n positional arguments, and says what they are when

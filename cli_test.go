@@ -251,6 +251,9 @@ func TestExitCodeRule(t *testing.T) {
 		{[]string{"handout", "feet-daily", "--html", ""}, 2, "limber: --html needs a value; run limber handout --help"},
 		{[]string{"report", "--html="}, 2, "limber: --html needs a value; run limber report --help"},
 		{[]string{"--library", "", "list"}, 2, "limber: --library needs a value; run limber list --help"},
+		{[]string{"run", ""}, 2, "limber: an argument is empty; run limber run --help"},
+		{[]string{"validate", "testdata/cli/good", ""}, 2, "limber: an argument is empty; run limber validate --help"},
+		{[]string{"plan", "--exercise", ""}, 2, "limber: --exercise needs a value; run limber plan --help"},
 		{[]string{"history", "--json", "--csv"}, 2, "limber: choose one of --json and --csv"},
 		{[]string{"handout", "feet-daily", "--html", "x.html", "--markdown"}, 2, "limber: choose one of --html and --markdown"},
 	}
