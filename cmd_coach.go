@@ -42,7 +42,7 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("unknown command %q", args[0])
+	msg := "unknown command " + exercises.Quote(args[0])
 	var names []string
 	for _, c := range cmd.Commands() {
 		if c.IsAvailableCommand() {

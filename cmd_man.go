@@ -20,7 +20,7 @@ func newManCmd(e *env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// A tree of its own: the one running has merged the global
 			// flags into every command, and the page lists them once.
-			page, err := manPage(newRootCmd(e))
+			page, err := manPage(newRootCmd(&env{}))
 			if err != nil {
 				return err
 			}
