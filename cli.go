@@ -2,18 +2,23 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
-	"limber/content"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"limber/exercises"
 )
 
-// Exit codes (DESIGN section 6).
+// Exit codes (DESIGN section 6). One rule everywhere: 2 when limber cannot
+// tell what was asked (an unknown command or flag, a flag value of the
+// wrong type, a missing or empty argument, flags that exclude each other);
+// 1 when it can, but the input or the content is not acceptable (a value
+// out of range, an id that is not in the library, a file with errors).
 const (
 	exitOK      = 0
 	exitInvalid = 1
@@ -40,39 +45,73 @@ func invalidf(format string, args ...any) error {
 	return invalidError{msg: fmt.Sprintf(format, args...)}
 }
 
-// env is what every command gets: its output streams and the global options.
+// env is what every command gets: its output streams and the global flags.
 type env struct {
 	stdout, stderr io.Writer
-	libraries      multiFlag
+	libraries      []string
 	dataDir        string
 	noColor        bool
 }
 
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
-
-// command is one subcommand.
-type command struct {
-	name    string
-	args    string // positional arguments, for usage
-	summary string
-	flags   func(fs *flag.FlagSet)
-	run     func(e *env, fs *flag.FlagSet, args []string) error
+// run is limber: it builds the command tree, runs the command that args
+// name, prints any error as one line on stderr, and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	root := newRootCmd(e)
+	root.SetArgs(normalizeArgs(root, args))
+	err := root.Execute()
+	var ue usageError
+	var ie invalidError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		e.printError(ue.msg)
+		return exitUsage
+	case errors.As(err, &ie):
+		if !ie.quiet {
+			e.printError(ie.msg)
+		}
+		return exitInvalid
+	default:
+		e.printError(err.Error())
+		return exitInvalid
+	}
 }
 
-var commands []*command
+// printError writes one line to stderr, with every control or escape
+// character written out: an error can carry text from a file name, a
+// library or a wrapped system error, and none of it may reach the terminal
+// raw.
+func (e *env) printError(msg string) {
+	fmt.Fprintf(e.stderr, "limber: %s\n", exercises.Escape(strings.ReplaceAll(msg, "\n", " ")))
+}
 
-func register(c *command) { commands = append(commands, c) }
+// maxWarnings is how many warnings are printed before a count of the rest.
+const maxWarnings = 5
 
-func findCommand(name string) *command {
-	for _, c := range commands {
-		if c.name == name {
-			return c
+// warn prints the first few warnings, one line each, then how many more
+// there were: a journal with 100,000 damaged lines says so in six lines.
+func (e *env) warn(warnings []string) {
+	for i, w := range warnings {
+		if i == maxWarnings {
+			fmt.Fprintf(e.stderr, "limber: warning: ... and %s more\n", thousands(len(warnings)-maxWarnings))
+			return
 		}
+		fmt.Fprintf(e.stderr, "limber: warning: %s\n", exercises.Escape(w))
 	}
-	return nil
+}
+
+// thousands writes n with commas between groups of three digits: 99,995.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func version() string {
@@ -90,176 +129,229 @@ func version() string {
 	return "limber " + v
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
-	name := ""
-	rest := args
-	// The command is the first word that is not a flag; global flags may
-	// stand before it.
-	for i, a := range args {
-		if a == "--" {
-			break
-		}
-		if !strings.HasPrefix(a, "-") {
-			if i > 0 && takesValue(args[i-1]) {
-				continue
+// newRootCmd builds the command tree. The root command is the coach; the
+// others follow in the order of DESIGN section 6, which --help keeps.
+func newRootCmd(e *env) *cobra.Command {
+	cobra.EnableCommandSorting = false
+	root := newCoachCmd(e)
+	pf := root.PersistentFlags()
+	pf.StringArrayVar(&e.libraries, "library", nil, "add a library `DIR` (or file) on top of the built-in content; repeatable")
+	pf.StringVar(&e.dataDir, "data-dir", "", "keep the journal in `DIR` (default $LIMBER_DATA_DIR, else $XDG_DATA_HOME/limber)")
+	pf.BoolVar(&e.noColor, "no-color", false, "no colour (NO_COLOR is honoured too)")
+	pf.Bool("version", false, "print the version and exit")
+	pf.BoolP("help", "h", false, "show this help")
+	root.MarkPersistentFlagDirname("data-dir")
+	root.AddCommand(
+		newRunCmd(e),
+		newDemoCmd(e),
+		newListCmd(e),
+		newValidateCmd(e),
+		newPlanCmd(e),
+		newLogCmd(e),
+		newAdjustCmd(e),
+		newHistoryCmd(e),
+		newTipsCmd(e),
+		newReportCmd(e),
+		newHandoutCmd(e),
+		newCompletionCmd(e),
+		newManCmd(e),
+	)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SilenceUsage = true
+	root.SilenceErrors = true
+	root.SetFlagErrorFunc(flagError)
+	root.SetHelpTemplate(helpTemplate)
+	root.SetUsageTemplate(usageTemplate)
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.CompletionOptions.DisableDefaultCmd = true
+	// --version works after any command, as --help does: cobra answers it
+	// for each command whose Version is set, before checking arguments.
+	// Flags are listed in the order they are declared: the ones most
+	// needed first.
+	v := version()
+	for _, c := range append(root.Commands(), root) {
+		c.Version = v
+		c.Flags().SortFlags = false
+		c.PersistentFlags().SortFlags = false
+		c.Args = checkEmpty(c.Args)
+	}
+	return root
+}
+
+// checkEmpty runs before a command's own check of its arguments, as
+// pflag's checks run before it: a flag given with an empty value, as in
+// --html="", or an empty argument, is a value that is missing.
+func checkEmpty(next cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		var err error
+		cmd.Flags().Visit(func(f *pflag.Flag) {
+			vals := []string{f.Value.String()}
+			if sv, ok := f.Value.(pflag.SliceValue); ok {
+				vals = sv.GetSlice()
+			} else if f.Value.Type() != "string" {
+				return
 			}
-			name = a
-			rest = append(append([]string{}, args[:i]...), args[i+1:]...)
-			break
+			if err == nil && slices.Contains(vals, "") {
+				err = usagef("--%s needs a value; run %s", f.Name, helpFor(cmd))
+			}
+		})
+		if err == nil && cmd.HasParent() && slices.Contains(args, "") {
+			err = usagef("an argument is empty; run %s", helpFor(cmd))
 		}
-	}
-	var c *command
-	if name == "" {
-		c = rootCommand
-	} else if c = findCommand(name); c == nil {
-		msg := fmt.Sprintf("unknown command %s", exercises.Quote(name))
-		var names []string
-		for _, c := range commands {
-			names = append(names, c.name)
+		if err == nil && next != nil {
+			err = next(cmd, args)
 		}
-		if s := exercises.Suggest(name, names); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		}
-		fmt.Fprintf(stderr, "limber: %s; run limber --help\n", msg)
-		return exitUsage
+		return err
 	}
-	fs := flag.NewFlagSet("limber "+c.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Var(&e.libraries, "library", "add a library `DIR` (or file) on top of the built-in content; repeatable")
-	fs.StringVar(&e.dataDir, "data-dir", "", "keep the journal in `DIR` (default $LIMBER_DATA_DIR, else $XDG_DATA_HOME/limber)")
-	fs.BoolVar(&e.noColor, "no-color", false, "no colour (NO_COLOR is honoured too)")
-	showVersion := fs.Bool("version", false, "print the version and exit")
-	if c.flags != nil {
-		c.flags(fs)
+}
+
+// helpFor is the command that shows cmd's help.
+func helpFor(cmd *cobra.Command) string {
+	if cmd.HasParent() {
+		return "limber " + cmd.Name() + " --help"
 	}
-	pos, err := parseInterspersed(fs, rest)
-	if errors.Is(err, flag.ErrHelp) {
-		printUsage(stdout, c, fs)
-		return exitOK
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "limber: %s; run limber %s --help\n", exercises.Escape(err.Error()), c.name)
-		return exitUsage
-	}
-	if *showVersion {
-		fmt.Fprintln(stdout, version())
-		return exitOK
-	}
-	if os.Getenv("NO_COLOR") != "" {
-		e.noColor = true
-	}
-	err = c.run(e, fs, pos)
-	var ue usageError
-	var ie invalidError
+	return "limber --help"
+}
+
+// flagError words pflag's complaints as ours: a usage error, with the
+// command whose help lists its flags.
+func flagError(cmd *cobra.Command, err error) error {
+	var invalid *pflag.InvalidValueError
+	var missing *pflag.ValueRequiredError
+	var unknown *pflag.NotExistError
+	msg := err.Error()
 	switch {
-	case err == nil:
-		return exitOK
-	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "limber: %s\n", ue.msg)
-		return exitUsage
-	case errors.As(err, &ie):
-		if !ie.quiet {
-			fmt.Fprintf(stderr, "limber: %s\n", ie.msg)
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		want := map[string]string{"int": "a whole number", "float64": "a number", "bool": "true or false"}[f.Value.Type()]
+		if want == "" {
+			want = "a " + f.Value.Type()
 		}
-		return exitInvalid
-	default:
-		fmt.Fprintf(stderr, "limber: %s\n", strings.ReplaceAll(err.Error(), "\n", " "))
-		return exitInvalid
+		msg = fmt.Sprintf("--%s %s is not %s", f.Name, exercises.Quote(invalid.GetValue()), want)
+	case errors.As(err, &missing):
+		msg = fmt.Sprintf("--%s needs a value", missing.GetSpecifiedName())
+	case errors.As(err, &unknown):
+		name := unknown.GetSpecifiedName()
+		if s := unknown.GetSpecifiedShortnames(); s != "" {
+			name = s
+		}
+		msg = "unknown flag --" + name
+		if unknown.GetSpecifiedShortnames() != "" {
+			msg = "unknown flag -" + name
+		}
+		var names []string
+		cmd.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+		if s := exercises.Suggest(name, names); s != "" {
+			msg += fmt.Sprintf("; did you mean --%s?", s)
+		}
+	}
+	return usagef("%s; run %s", msg, helpFor(cmd))
+}
+
+// exactArgs wants n positional arguments, and says what they are when
+// they are not there.
+func exactArgs(n int, msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError{msg}
+		}
+		return nil
 	}
 }
 
-// takesValue reports whether a flag word consumes the next argument, so
-// that the command is found wherever flags stand: `--library DIR list`,
-// `--category balance list`.
-func takesValue(a string) bool {
-	if strings.Contains(a, "=") {
-		return false
+// noArgs refuses positional arguments.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s takes no arguments, found %s", cmd.Name(), exercises.Quote(args[0]))
 	}
-	name := strings.TrimLeft(a, "-")
-	for _, c := range append([]*command{rootCommand}, commands...) {
-		fs := flag.NewFlagSet("", flag.ContinueOnError)
-		fs.Var(&multiFlag{}, "library", "")
-		fs.String("data-dir", "", "")
-		if c.flags != nil {
-			c.flags(fs)
+	return nil
+}
+
+// normalizeArgs keeps two ways of calling limber that its first command
+// line took and that pflag alone does not: a long flag with one dash
+// (-json, as Go's flag package allowed and the old --help showed), and
+// flags before the command's name (limber --json list).
+func normalizeArgs(root *cobra.Command, args []string) []string {
+	if len(args) > 0 && strings.HasPrefix(args[0], "__complete") {
+		return args // the shell's completion asks in its own form
+	}
+	takesValue := map[string]bool{} // every long flag of every command
+	collect := func(f *pflag.Flag) { takesValue[f.Name] = f.NoOptDefVal == "" }
+	root.PersistentFlags().VisitAll(collect)
+	for _, c := range append(root.Commands(), root) {
+		c.LocalFlags().VisitAll(collect)
+	}
+	out := make([]string, 0, len(args))
+	// Where the command's name is in out; -1 before the first word that
+	// is not a flag, and 0 when that word is not a command's name.
+	name := -1
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			out = append(out, args[i:]...)
+			break
 		}
-		if f := fs.Lookup(name); f != nil {
-			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
-				return true
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			if name == -1 {
+				name = 0
+				if c, _, err := root.Find([]string{a}); err == nil && c != root {
+					name = len(out)
+				}
+			}
+			out = append(out, a)
+			continue
+		}
+		long := strings.TrimLeft(a, "-")
+		flagName, _, hasValue := strings.Cut(long, "=")
+		if !strings.HasPrefix(a, "--") && len(flagName) > 1 {
+			if _, ok := takesValue[flagName]; ok {
+				a = "-" + a
 			}
 		}
-	}
-	return false
-}
-
-// parseInterspersed lets flags stand before or after positional arguments.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+		out = append(out, a)
+		if takesValue[flagName] && !hasValue && i+1 < len(args) {
+			i++
+			out = append(out, args[i])
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
 	}
-}
-
-// helpOrder is the order of DESIGN section 6: doing, then the library,
-// then the record, then what is read.
-var helpOrder = []string{"run", "demo", "list", "validate", "plan", "log", "adjust", "history", "tips", "report", "handout"}
-
-func printUsage(w io.Writer, c *command, fs *flag.FlagSet) {
-	if c == rootCommand {
-		fmt.Fprintf(w, "limber: a calm exercise coach for people living with peripheral neuropathy.\n")
-		fmt.Fprintf(w, "It supports, and does not replace, advice from your clinician.\n\n")
-		fmt.Fprintf(w, "Usage:\n  limber [flags]\n      %s\n", c.summary)
-		for _, name := range helpOrder {
-			if c := findCommand(name); c != nil {
-				fmt.Fprintf(w, "  limber %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
-			}
-		}
-		fmt.Fprintf(w, "\nRun limber COMMAND --help for a command's flags.\n\nGlobal flags:\n")
-	} else {
-		fmt.Fprintf(w, "Usage: limber %s [flags]\n\n%s\n\nFlags:\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+	if name > 0 {
+		out = append([]string{out[name]}, append(out[:name:name], out[name+1:]...)...)
 	}
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+	return out
 }
 
-// loadLibrary loads the built-in content and every --library. Problems are
-// told on stderr in one line each; what is valid still loads.
-func (e *env) loadLibrary() (*exercises.Library, []*exercises.Error) {
-	srcs := []exercises.Source{{FS: content.FS, Root: ".", Label: "content", Origin: "built-in"}}
-	for _, p := range e.libraries {
-		srcs = append(srcs, exercises.PathSource(p))
-	}
-	return exercises.Load(srcs...)
-}
+const helpTemplate = `{{with (or .Long .Short)}}{{.}}
 
-// library loads and warns about what was skipped, for commands that use
-// the library rather than check it.
-func (e *env) library() *exercises.Library {
-	lib, errs := e.loadLibrary()
-	if len(errs) > 0 {
-		for _, err := range errs {
-			fmt.Fprintf(e.stderr, "limber: warning: %s\n", err)
-		}
-		fmt.Fprintf(e.stderr, "limber: warning: %d problem(s) in library files; what they affect was skipped (run limber validate)\n", len(errs))
-	}
-	return lib
-}
+{{end}}{{.UsageString}}`
 
-// rootCommand is limber with no command: the coach (cmd_tui.go wires it).
-var rootCommand = &command{
-	name:    "",
-	summary: "open the coach: today's routine first, all routines, the library, tips, progress",
-}
+// usageTemplate lists the root's commands one to a line with what each is
+// for, and a command's own flags apart from the global ones.
+const usageTemplate = `{{if not .HasParent}}Usage:
+  limber [flags]
+      {{index .Annotations "coach"}}
+{{- range .Commands}}{{if .IsAvailableCommand}}
+  limber {{.Use}}
+      {{.Short}}{{end}}{{end}}
+
+Run limber COMMAND --help for a command's flags.
+{{- if .LocalNonPersistentFlags.HasAvailableFlags}}
+
+Flags of the coach:
+{{.LocalNonPersistentFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
+
+Global flags:
+{{.PersistentFlags.FlagUsages | trimTrailingWhitespaces}}
+{{- else}}Usage: limber {{.Use}}{{if .HasAvailableLocalFlags}} [flags]{{end}}
+{{- if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}
+{{- if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
+
+Global flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
+`

@@ -59,9 +59,7 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 		return nil, d.errs
 	}
 	var doc yaml.Node
-	if fast, ok := fastParse(data); ok {
-		doc = *fast
-	} else if err := decodeSlow(d, data, &doc); err {
+	if failed := decodeYAML(d, data, &doc); failed {
 		return nil, d.errs
 	}
 	if depth(&doc, 0) > maxDepth {
@@ -614,10 +612,10 @@ func (d *decoder) tip(n *yaml.Node, field string) *Tip {
 	return t
 }
 
-// decodeSlow parses with yaml.v3 itself: for files the fast path does not
-// take, and for every error message about YAML syntax. It reports whether
-// the file could not be parsed.
-func decodeSlow(d *decoder, data []byte, doc *yaml.Node) (failed bool) {
+// decodeYAML parses one file with yaml.v3 into a node tree, keeping every
+// node's line and column for messages. It reports whether the file could
+// not be parsed.
+func decodeYAML(d *decoder, data []byte, doc *yaml.Node) (failed bool) {
 	top := &yaml.Node{Line: 1, Column: 1}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(doc); err != nil {

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"limber/exercises"
+	"limber/journal"
+	"limber/tui"
+)
+
+// newCoachCmd is limber with no command: the coach's home screen.
+func newCoachCmd(e *env) *cobra.Command {
+	o := &coachOptions{speed: 1}
+	cmd := &cobra.Command{
+		Use:   "limber",
+		Short: "a calm exercise coach for peripheral neuropathy",
+		Long: "limber: a calm exercise coach for people living with peripheral neuropathy.\n" +
+			"It supports, and does not replace, advice from your clinician.",
+		// What limber alone does, for the first line of --help.
+		Annotations: map[string]string{"coach": "open the coach: today's routine first, all routines, the library, tips, progress"},
+		Args:        unknownCommand,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return e.coach(o, "")
+		},
+	}
+	o.flags(cmd)
+	return cmd
+}
+
+// unknownCommand is the root's check of its arguments: a word there is a
+// command that does not exist.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := "unknown command " + exercises.Quote(args[0])
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	if s := exercises.Suggest(args[0], names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return usagef("%s; run limber --help", msg)
+}
+
+// coachOptions are the flags of the coach, of run and of demo.
+type coachOptions struct {
+	voice, noBell, demo bool
+	speed               float64
+}
+
+func (o *coachOptions) flags(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&o.voice, "voice", os.Getenv("LIMBER_VOICE") != "", "speak cues through a local text-to-speech command (espeak-ng, say); also LIMBER_VOICE=1")
+	cmd.Flags().BoolVar(&o.noBell, "no-bell", false, "no terminal bell")
+}
+
+func (o *coachOptions) speedFlag(cmd *cobra.Command) {
+	cmd.Flags().Float64Var(&o.speed, "speed", 1, "run timers `N` times faster (1 to 1000), for demos and tests")
+}
+
+// coach opens the TUI: at home, or in a routine. What the command line
+// can check, it checks before asking for a terminal, so that a mistyped
+// routine is named as such.
+func (e *env) coach(o *coachOptions, routine string) error {
+	if !(o.speed >= 1 && o.speed <= 1000) { // NaN too
+		return invalidf("--speed %v is out of range; use 1 to 1000", o.speed)
+	}
+	lib, errs := e.loadLibrary()
+	if routine != "" {
+		if _, err := findRoutine(lib, routine); err != nil {
+			return err
+		}
+	}
+	out, ok := e.stdout.(*os.File)
+	if !ok || !isTerminal(out) {
+		return invalidf("the coach needs a terminal; for text, try limber list or limber plan ROUTINE")
+	}
+	var problems []string
+	if len(errs) > 0 {
+		problems = append(problems, fmt.Sprintf("%s problem(s) in library files were skipped: run limber validate", thousands(len(errs))))
+	}
+	j, err := e.openJournal()
+	if err != nil {
+		return err
+	}
+	recs, warns, err := journal.Read(j.Path())
+	if err != nil {
+		return invalidf("%v", err)
+	}
+	if len(warns) > 0 {
+		problems = append(problems, fmt.Sprintf("%s damaged journal line(s) skipped, first %s", thousands(len(warns)), warns[0].String()))
+	}
+	var rec tui.Recorder
+	if !o.demo {
+		rec = tui.NewJournalRecorder(j)
+	}
+	cues := tui.Cues{Bell: out}
+	if o.noBell {
+		cues.Bell = nil
+	}
+	if o.voice {
+		cues.Voice = tui.FindVoice()
+	}
+	var trace io.Writer
+	if path := os.Getenv("LIMBER_TRACE"); path != "" {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+		if err != nil {
+			return invalidf("LIMBER_TRACE: %v", err)
+		}
+		defer f.Close()
+		trace = f
+	}
+	marker := filepath.Join(filepath.Dir(j.Path()), "notice-seen")
+	_, noticeErr := os.Stat(marker)
+	m := tui.New(tui.Options{
+		Library: lib, Records: recs, Recorder: rec, Now: time.Now, Demo: o.demo, Speed: o.speed,
+		Routine: routine, Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
+		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
+		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
+	})
+	// 30 frames a second is smooth for a coach whose screen changes once a
+	// second, and halves the idle wake-ups of the default 60 (DESIGN
+	// section 8: a countdown costs under 1 % of a core).
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFPS(30), tea.WithOutput(out))
+	if _, err := p.Run(); err != nil {
+		return invalidf("the coach stopped: %v", err)
+	}
+	if m.Failed() {
+		return invalidf("some of this session could not be saved to %s; the coach showed what", exercises.Escape(j.Path()))
+	}
+	return nil
+}
+
+// isTerminal reports whether f is a terminal; /dev/null, a character
+// device too, is not.
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }

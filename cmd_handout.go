@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"limber/exercises"
+	"limber/report"
+)
+
+func newHandoutCmd(e *env) *cobra.Command {
+	var html string
+	var markdown bool
+	cmd := &cobra.Command{
+		Use:               "handout ROUTINE",
+		Short:             "the routine to take home: each exercise at its dose now, steps, safety, and a tick grid for the week",
+		Args:              exactArgs(1, "handout takes one ROUTINE id; limber list shows them"),
+		ValidArgsFunction: e.completeRoutines,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("html") && markdown {
+				return usagef("choose one of --html and --markdown")
+			}
+			lib := e.library()
+			rt, err := findRoutine(lib, args[0])
+			if err != nil {
+				return err
+			}
+			_, _, p, err := e.progress(lib)
+			if err != nil {
+				return err
+			}
+			h := report.NewHandout(lib, p, rt, time.Now())
+			switch {
+			case html != "":
+				if err := writeFile(html, func(f *os.File) error { return h.HTML(f) }); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "Wrote %s\n", exercises.Escape(html))
+			case markdown:
+				fmt.Fprint(e.stdout, h.Markdown())
+			default:
+				fmt.Fprint(e.stdout, h.Text(termWidth()))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&html, "html", "", "write a printable page to `FILE`")
+	cmd.Flags().BoolVar(&markdown, "markdown", false, "print Markdown")
+	cmd.MarkFlagFilename("html", "html")
+	return cmd
+}
