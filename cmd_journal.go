@@ -271,7 +271,7 @@ var logCommand = &command{
 		fmt.Fprintf(e.stdout, "Recorded %s on %s: %d set(s).\n", exercises.Clean(x.Name, false), at.Local().Format("Mon 2 Jan 2006 15:04"), len(achieved))
 		fmt.Fprintf(e.stdout, "Next time: %s\n", x.DoseLine(x.Dose.WithRung(d.To), exercises.DoseCard))
 		fmt.Fprintln(e.stdout, d.Reason)
-		if exercises.MustStop(x, pain) {
+		if exercises.MustStop(x, pain, baseline) {
 			fmt.Fprintln(e.stdout, "Pain this high means stop for today and rest. If it does not settle, contact your clinician.")
 		}
 		return nil

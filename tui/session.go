@@ -161,7 +161,7 @@ func (s *session) answerEffort(m *Model, effort int) tea.Cmd {
 			Set: s.set, Side: sideName, Rung: &rg, Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort})
 		s.results = append(s.results, exercises.SetResult{Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort})
 	}
-	if eased, ok := exercises.Ease(s.ex, s.rung, effort, 0); ok {
+	if eased, ok := exercises.Ease(s.ex, s.rung, effort, 0, s.baseline); ok {
 		s.rung = eased
 		s.note = "That was too hard, so the rest of this exercise is easier: " + exercises.RungText(s.ex, eased) + "."
 	}
@@ -326,7 +326,7 @@ func (s *session) update(m *Model, k tea.KeyMsg) tea.Cmd {
 	case phPain:
 		if n, ok := s.picked(m, k, 0, 10); ok {
 			s.pain = n
-			if exercises.MustStop(s.ex, n) {
+			if exercises.MustStop(s.ex, n, s.baseline) {
 				return s.stop(m, n)
 			}
 			if s.ex.Score != nil {
@@ -374,11 +374,11 @@ func (s *session) update(m *Model, k tea.KeyMsg) tea.Cmd {
 // answerFlare handles pain reported during an exercise: stop, ease, or
 // carry on where it was.
 func (s *session) answerFlare(m *Model, pain int, now time.Time) tea.Cmd {
-	if exercises.MustStop(s.ex, pain) {
+	if exercises.MustStop(s.ex, pain, s.baseline) {
 		s.pain = pain
 		return s.stop(m, pain)
 	}
-	if eased, ok := exercises.Ease(s.ex, s.rung, 0, pain); ok {
+	if eased, ok := exercises.Ease(s.ex, s.rung, 0, pain, s.baseline); ok {
 		s.rung = eased
 		s.note = "Pain is up, so the rest of this exercise is easier: " + exercises.RungText(s.ex, eased) + "."
 	}
