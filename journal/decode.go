@@ -40,6 +40,9 @@ const (
 	slotSide
 	slotOutcome
 	slotReason
+	slotRedFlag
+	slotUnit
+	slotToday
 	numSlots
 )
 
@@ -105,7 +108,7 @@ func (d *decoder) newDecision() *Decision {
 // the order Append writes them; the f constants index recordKeys.
 var (
 	recordKeys = keywords("v", "kind", "at", "session", "routine", "exercise",
-		"baseline", "red_flag", "settled", "demo",
+		"baseline", "red_flag", "settled", "red_flags", "glucose", "glucose_unit", "ketones", "today", "resumes", "demo",
 		"set", "side", "rung", "target", "achieved", "effort",
 		"pain", "score", "stopped", "decision",
 		"outcome", "note")
@@ -123,6 +126,12 @@ const (
 	fBaseline
 	fRedFlag
 	fSettled
+	fRedFlags
+	fGlucose
+	fGlucoseUnit
+	fKetones
+	fToday
+	fResumes
 	fDemo
 	fSet
 	fSide
@@ -136,13 +145,17 @@ const (
 	fDecision
 	fOutcome
 	fNote
+	numRecordKeys
 )
 
-// Each decoding function below reads one JSON object: a key, its value,
-// then a comma or the closing brace. A key seen twice is refused
-// (encoding/json would merge or overwrite; not worth copying).
+// A key seen twice is refused (encoding/json would merge or overwrite; not
+// worth copying); seen is a bit set of the keys met so far.
+var _ [32 - numRecordKeys]struct{} // seen is a uint32
 
-func (p *parser) rung(r *exercises.Rung) bool {
+// object reads one JSON object of keys, calling value for each key's value.
+// It is the shape every decoding function below shares: a key, its value,
+// then a comma or the closing brace.
+func (p *parser) object(keys []keyword, value func(id int) bool) bool {
 	if !p.eat('{') {
 		return false
 	}
@@ -151,21 +164,13 @@ func (p *parser) rung(r *exercises.Rung) bool {
 	}
 	var seen uint32
 	for next := 0; ; {
-		id, ok := p.key(rungKeys, next)
+		id, ok := p.key(keys, next)
 		if !ok || seen&(1<<id) != 0 {
 			return false
 		}
 		seen |= 1 << id
 		next = id + 1
-		switch id {
-		case 0:
-			r.Sets, ok = p.int()
-		case 1:
-			r.Level, ok = p.int()
-		case 2:
-			r.Value, ok = p.int()
-		}
-		if !ok {
+		if !value(id) {
 			return false
 		}
 		if !p.eat(',') {
@@ -174,21 +179,22 @@ func (p *parser) rung(r *exercises.Rung) bool {
 	}
 }
 
-func (d *decoder) decision(p *parser, dec *Decision) bool {
-	if !p.eat('{') {
-		return false
-	}
-	if p.eat('}') {
-		return true
-	}
-	var seen uint32
-	for next := 0; ; {
-		id, ok := p.key(decisionKeys, next)
-		if !ok || seen&(1<<id) != 0 {
-			return false
+func (p *parser) rung(r *exercises.Rung) bool {
+	return p.object(rungKeys, func(id int) (ok bool) {
+		switch id {
+		case 0:
+			r.Sets, ok = p.int()
+		case 1:
+			r.Level, ok = p.int()
+		case 2:
+			r.Value, ok = p.int()
 		}
-		seen |= 1 << id
-		next = id + 1
+		return ok
+	})
+}
+
+func (d *decoder) decision(p *parser, dec *Decision) bool {
+	return p.object(decisionKeys, func(id int) (ok bool) {
 		switch id {
 		case 0:
 			ok = p.rung(&dec.From)
@@ -203,17 +209,14 @@ func (d *decoder) decision(p *parser, dec *Decision) bool {
 			s, ok = p.string()
 			dec.Reason = d.str(slotReason, s)
 		}
-		if !ok {
-			return false
-		}
-		if !p.eat(',') {
-			return p.eat('}')
-		}
-	}
+		return ok
+	})
 }
 
 // decodeFast fills r, which must be zero, from line and reports whether it
-// could. On false, r is half-filled and must be reset.
+// could. On false, r is half-filled and must be reset. The record is the
+// hot loop of every start, so its keys are read here rather than through
+// object's callback.
 func (d *decoder) decodeFast(line []byte, r *Record) bool {
 	p := parser{b: line}
 	if !p.eat('{') {
@@ -230,78 +233,158 @@ func (d *decoder) decodeFast(line []byte, r *Record) bool {
 		}
 		seen |= 1 << id
 		next = id + 1
-		var (
-			s []byte
-			n int
-			b bool
-		)
-		switch id {
-		case fV:
-			r.V, ok = p.int()
-		case fKind:
-			s, ok = p.string()
-			r.Kind = Kind(d.str(slotKind, s))
-		case fAt:
-			if s, ok = p.quoted(); ok {
-				r.At, ok = d.time(s)
-			}
-		case fSession:
-			s, ok = p.string()
-			r.Session = d.str(slotSession, s)
-		case fRoutine:
-			s, ok = p.string()
-			r.Routine = d.str(slotRoutine, s)
-		case fExercise:
-			s, ok = p.string()
-			r.Exercise = d.str(slotExercise, s)
-		case fBaseline:
-			n, ok = p.int()
-			r.Baseline = d.newInt(n)
-		case fRedFlag:
-			b, ok = p.bool()
-			r.RedFlag = d.newBool(b)
-		case fSettled:
-			b, ok = p.bool()
-			r.Settled = d.newBool(b)
-		case fDemo:
-			r.Demo, ok = p.bool()
-		case fSet:
-			r.Set, ok = p.int()
-		case fSide:
-			s, ok = p.string()
-			r.Side = d.str(slotSide, s)
-		case fRung:
-			r.Rung = d.newRung()
-			ok = p.rung(r.Rung)
-		case fTarget:
-			r.Target, ok = p.int()
-		case fAchieved:
-			r.Achieved, ok = p.int()
-		case fEffort:
-			r.Effort, ok = p.int()
-		case fPain:
-			n, ok = p.int()
-			r.Pain = d.newInt(n)
-		case fScore:
-			n, ok = p.int()
-			r.Score = d.newInt(n)
-		case fStopped:
-			r.Stopped, ok = p.bool()
-		case fDecision:
-			r.Decision = d.newDecision()
-			ok = d.decision(&p, r.Decision)
-		case fOutcome:
-			s, ok = p.string()
-			r.Outcome = d.str(slotOutcome, s)
-		case fNote:
-			s, ok = p.string()
-			r.Note = string(s) // free text: not worth interning
+		if id < fBaseline {
+			ok = d.header(&p, id, r)
+		} else {
+			ok = d.body(&p, id, r)
 		}
 		if !ok {
 			return false
 		}
 		if !p.eat(',') {
 			return p.eat('}') && p.end()
+		}
+	}
+}
+
+// header reads the fields every record has: version, kind, time, session,
+// routine, exercise.
+func (d *decoder) header(p *parser, id int, r *Record) (ok bool) {
+	var s []byte
+	switch id {
+	case fV:
+		r.V, ok = p.int()
+	case fKind:
+		s, ok = p.string()
+		r.Kind = Kind(d.str(slotKind, s))
+	case fAt:
+		if s, ok = p.quoted(); ok {
+			r.At, ok = d.time(s)
+		}
+	case fSession:
+		s, ok = p.string()
+		r.Session = d.str(slotSession, s)
+	case fRoutine:
+		s, ok = p.string()
+		r.Routine = d.str(slotRoutine, s)
+	case fExercise:
+		s, ok = p.string()
+		r.Exercise = d.str(slotExercise, s)
+	}
+	return ok
+}
+
+// body reads the fields of one kind of record or another: a set's, an
+// exercise end's, the check-in's.
+func (d *decoder) body(p *parser, id int, r *Record) (ok bool) {
+	var s []byte
+	switch id {
+	case fSet:
+		r.Set, ok = p.int()
+	case fSide:
+		s, ok = p.string()
+		r.Side = d.str(slotSide, s)
+	case fRung:
+		r.Rung = d.newRung()
+		ok = p.rung(r.Rung)
+	case fTarget:
+		r.Target, ok = p.int()
+	case fAchieved:
+		r.Achieved, ok = p.int()
+	case fEffort:
+		r.Effort, ok = p.int()
+	case fPain:
+		r.Pain, ok = d.intPtr(p)
+	case fScore:
+		r.Score, ok = d.intPtr(p)
+	case fStopped:
+		r.Stopped, ok = p.bool()
+	case fDecision:
+		r.Decision = d.newDecision()
+		ok = d.decision(p, r.Decision)
+	case fOutcome:
+		s, ok = p.string()
+		r.Outcome = d.str(slotOutcome, s)
+	case fNote:
+		s, ok = p.string()
+		r.Note = string(s) // free text: not worth interning
+	default:
+		return d.checkIn(p, id, r)
+	}
+	return ok
+}
+
+// checkIn reads a session start's answers.
+func (d *decoder) checkIn(p *parser, id int, r *Record) (ok bool) {
+	switch id {
+	case fBaseline:
+		r.Baseline, ok = d.intPtr(p)
+	case fRedFlag:
+		r.RedFlag, ok = d.boolPtr(p)
+	case fSettled:
+		r.Settled, ok = d.boolPtr(p)
+	case fDemo:
+		r.Demo, ok = p.bool()
+	default:
+		if r.Answers == nil {
+			r.Answers = new(Answers) // one a session: no slab needed
+		}
+		return d.answer(p, id, r.Answers)
+	}
+	return ok
+}
+
+// answer reads one of the check-in's rarer answers.
+func (d *decoder) answer(p *parser, id int, a *Answers) (ok bool) {
+	var s []byte
+	switch id {
+	case fRedFlags:
+		a.RedFlags, ok = d.strings(p, slotRedFlag)
+	case fGlucose:
+		a.Glucose, ok = p.float()
+	case fGlucoseUnit:
+		s, ok = p.string()
+		a.GlucoseUnit = d.str(slotUnit, s)
+	case fKetones:
+		a.Ketones, ok = d.boolPtr(p)
+	case fToday:
+		s, ok = p.string()
+		a.Today = d.str(slotToday, s)
+	case fResumes:
+		s, ok = p.string()
+		a.Resumes = d.str(slotSession, s)
+	}
+	return ok
+}
+
+func (d *decoder) intPtr(p *parser) (*int, bool) {
+	n, ok := p.int()
+	return d.newInt(n), ok
+}
+
+func (d *decoder) boolPtr(p *parser) (*bool, bool) {
+	b, ok := p.bool()
+	return d.newBool(b), ok
+}
+
+// strings reads a list of strings, such as the red flags answered yes. An
+// empty list is an empty slice, not nil, as encoding/json makes it.
+func (d *decoder) strings(p *parser, slot int) ([]string, bool) {
+	if !p.eat('[') {
+		return nil, false
+	}
+	out := []string{}
+	if p.eat(']') {
+		return out, true
+	}
+	for {
+		s, ok := p.string()
+		if !ok {
+			return nil, false
+		}
+		out = append(out, d.str(slot, s))
+		if !p.eat(',') {
+			return out, p.eat(']')
 		}
 	}
 }
