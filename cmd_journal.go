@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -36,7 +37,7 @@ func (e *env) openJournal() (*journal.Journal, error) {
 
 // progress reads the journal and replays it through the rules. Skipped
 // lines are told on stderr; the rest still counts.
-func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Record, *journal.Progress, error) {
+func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Record, *coach.Progress, error) {
 	j, err := e.openJournal()
 	if err != nil {
 		return nil, nil, nil, err
@@ -48,7 +49,7 @@ func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Reco
 	for _, w := range warns {
 		fmt.Fprintf(e.stderr, "limber: warning: %s\n", exercises.Escape(w.String()))
 	}
-	return j, recs, journal.Replay(lib, recs), nil
+	return j, recs, coach.Replay(lib, recs), nil
 }
 
 // findExercise looks an id up, with a suggestion when it is mistyped.
@@ -90,7 +91,7 @@ var planCommand = &command{
 			return usagef("plan takes one ROUTINE, or --exercise ID")
 		}
 		lib := e.library()
-		var items []journal.PlanItem
+		var items []coach.PlanItem
 		title := ""
 		if exID != "" {
 			x, err := findExercise(lib, exID)
@@ -101,7 +102,7 @@ var planCommand = &command{
 			if err != nil {
 				return err
 			}
-			items = []journal.PlanItem{p.PlanExercise(x, x.Dose)}
+			items = []coach.PlanItem{p.PlanExercise(x, x.Dose)}
 			title = x.Name
 		} else {
 			rt, err := findRoutine(lib, args[0])
@@ -147,7 +148,7 @@ type planJSON struct {
 	Flag            bool   `json:"flag"`
 }
 
-func writePlanJSON(e *env, items []journal.PlanItem) error {
+func writePlanJSON(e *env, items []coach.PlanItem) error {
 	out := []planJSON{}
 	for _, it := range items {
 		d := it.Dose

@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 	"limber/text"
@@ -63,7 +64,7 @@ type Model struct {
 	height   int
 	screen   screen
 	records  []journal.Record
-	progress *journal.Progress
+	progress *coach.Progress
 
 	homeCursor int
 	routines   []homeItem
@@ -97,7 +98,7 @@ func New(opt Options) *Model {
 	m := &Model{opt: opt, st: NewStyles(opt.Color), keys: DefaultKeyMap(), help: help.New(), width: 80, height: 24}
 	m.help.ShowAll = false
 	m.records = append([]journal.Record(nil), opt.Records...)
-	m.progress = journal.Replay(opt.Library, m.records)
+	m.progress = coach.Replay(opt.Library, m.records)
 	m.libList = byCategory(m.opt.Library.Exercises())
 	m.refreshHome()
 	m.screen = scrHome
@@ -124,7 +125,7 @@ func (m *Model) record(recs ...journal.Record) {
 
 // replay recomputes every rung from the records (after a session start and
 // at the end of a session).
-func (m *Model) replay() { m.progress = journal.Replay(m.opt.Library, m.records) }
+func (m *Model) replay() { m.progress = coach.Replay(m.opt.Library, m.records) }
 
 // Update handles messages in a fixed order: global keys, window size,
 // results of background work, then the active screen.

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -51,7 +52,7 @@ type summaryItem struct {
 type session struct {
 	rt      *exercises.Routine
 	id      string
-	plan    []journal.PlanItem
+	plan    []coach.PlanItem
 	idx     int
 	phase   phase
 	started bool // session_start recorded
