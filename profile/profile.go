@@ -161,16 +161,36 @@ func readRegular(path string) ([]byte, error) {
 // error of the file, not just the first.
 func Parse(name string, data []byte) (*Profile, []*Error) {
 	d := &decoder{file: name}
+	root := d.document(data)
 	p := &Profile{}
+	switch {
+	case len(d.errs) > 0:
+		return nil, d.errs
+	case root == nil || root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null":
+		return p, nil // empty, or only comments
+	case root.Kind != yaml.MappingNode:
+		d.errorf(root, "", "expected the fields %s, found %s", strings.Join(Keys, ", "), describe(root))
+		return nil, d.errs
+	}
+	d.fields(root, p)
+	if len(d.errs) > 0 {
+		return nil, d.errs
+	}
+	return p, nil
+}
+
+// document parses data as one YAML document and returns its top node, nil
+// for an empty file.
+func (d *decoder) document(data []byte) *yaml.Node {
 	if !utf8.Valid(data) {
 		d.errorf(nil, "", "the file is not valid UTF-8 text; save it as UTF-8")
-		return nil, d.errs
+		return nil
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return p, nil // an empty file is an empty profile
+			return nil
 		}
 		at, msg := &yaml.Node{Line: 1, Column: 1}, strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
@@ -178,23 +198,21 @@ func Parse(name string, data []byte) (*Profile, []*Error) {
 			msg = m[2]
 		}
 		d.errorf(at, "", "not valid YAML: %s", exercises.Escape(msg))
-		return nil, d.errs
+		return nil
 	}
 	var extra yaml.Node
 	if dec.Decode(&extra) == nil {
 		d.errorf(&extra, "", "a second YAML document (after ---); a profile is one")
 	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		return doc.Content[0]
 	}
-	if root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" {
-		return p, d.errs // only comments
-	}
-	if root.Kind != yaml.MappingNode {
-		d.errorf(root, "", "expected the fields %s, found %s", strings.Join(Keys, ", "), describe(root))
-		return nil, d.errs
-	}
+	return &doc
+}
+
+// fields reads each key of the profile's mapping into p, refusing unknown
+// and repeated keys and values that are not single scalars.
+func (d *decoder) fields(root *yaml.Node, p *Profile) {
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -213,25 +231,19 @@ func Parse(name string, data []byte) (*Profile, []*Error) {
 				msg += "; valid fields: " + strings.Join(Keys, ", ")
 			}
 			d.errorf(k, key, "%s", msg)
+		case v.Kind == yaml.AliasNode:
+			seen[key] = true
+			d.errorf(v, key, "aliases (*name) are not allowed; write the value out")
+		case v.Kind != yaml.ScalarNode:
+			seen[key] = true
+			d.errorf(v, key, "expected a single value, found %s", describe(v))
 		default:
 			seen[key] = true
-			if v.Kind == yaml.AliasNode {
-				d.errorf(v, key, "aliases (*name) are not allowed; write the value out")
-				continue
-			}
-			if v.Kind != yaml.ScalarNode {
-				d.errorf(v, key, "expected a single value, found %s", describe(v))
-				continue
-			}
 			if err := p.set(key, v.Value, v.ShortTag() == "!!null"); err != nil {
 				d.errorf(v, key, "%s", err.Msg)
 			}
 		}
 	}
-	if len(d.errs) > 0 {
-		return nil, d.errs
-	}
-	return p, nil
 }
 
 func known(key string) bool {
@@ -296,73 +308,86 @@ func (p *Profile) Set(key, value string) error {
 	return nil
 }
 
-// set checks and sets one field; clear empties it.
+// set checks and sets one field; clear empties it. A refused value leaves
+// p as it was.
 func (p *Profile) set(key, value string, clear bool) *fieldError {
-	bad := func(format string, args ...any) *fieldError {
-		return &fieldError{Key: key, Msg: fmt.Sprintf(format, args...)}
-	}
 	value = strings.TrimSpace(value)
-	q := *p
+	var msg string
 	switch key {
-	case "name", "clinician":
-		s := ""
-		if !clear {
-			if msg := checkText(value); msg != "" {
-				return bad("%s", msg)
-			}
-			s = value
-		}
-		if key == "name" {
-			q.Name = s
-		} else {
-			q.Clinician = s
-		}
+	case "name":
+		p.Name, msg = text(value, clear, p.Name)
+	case "clinician":
+		p.Clinician, msg = text(value, clear, p.Clinician)
 	case "born":
-		q.Born = 0
-		if !clear {
-			y, err := strconv.Atoi(value)
-			last := now().Year()
-			if err != nil || y < MinBorn || y > last {
-				return bad("%s is not a year of birth; use a year from %d to %d, such as 1950", exercises.Quote(value), MinBorn, last)
-			}
-			q.Born = y
-		}
+		p.Born, msg = born(value, clear, p.Born)
 	case "sex":
-		q.Sex = ""
-		if !clear {
-			switch s := strings.ToUpper(value); s {
-			case "F", "M":
-				q.Sex = s
-			default:
-				return bad("%s is not one of F | M (used for the norms of the outcome measures)", exercises.Quote(value))
-			}
-		}
-	case "insulin":
-		q.Insulin = nil
-		if !clear {
-			var yes bool
-			switch strings.ToLower(value) {
-			case "yes", "true":
-				yes = true
-			case "no", "false":
-			default:
-				return bad("%s is not yes or no (yes: insulin or a sulfonylurea, which can lower blood sugar during exercise)", exercises.Quote(value))
-			}
-			q.Insulin = &yes
+		p.Sex, msg = oneOf(value, clear, p.Sex, strings.ToUpper, "F", "M")
+		if msg != "" {
+			msg += " (used for the norms of the outcome measures)"
 		}
 	case "units":
-		q.Units = ""
-		if !clear {
-			switch u := strings.ToLower(value); u {
-			case MgPerDL, MmolPerL:
-				q.Units = u
-			default:
-				return bad("%s is not one of mg/dl | mmol/l (the units of your blood sugar meter)", exercises.Quote(value))
-			}
+		p.Units, msg = oneOf(value, clear, p.Units, strings.ToLower, MgPerDL, MmolPerL)
+		if msg != "" {
+			msg += " (the units of your blood sugar meter)"
+		}
+	case "insulin":
+		p.Insulin, msg = insulin(value, clear, p.Insulin)
+	}
+	if msg != "" {
+		return &fieldError{Key: key, Msg: msg}
+	}
+	return nil
+}
+
+// Each setter returns the new value, or the old one and why not.
+
+func text(v string, clear bool, old string) (string, string) {
+	if clear {
+		return "", ""
+	}
+	if msg := checkText(v); msg != "" {
+		return old, msg
+	}
+	return v, ""
+}
+
+func born(v string, clear bool, old int) (int, string) {
+	if clear {
+		return 0, ""
+	}
+	y, err := strconv.Atoi(v)
+	if last := now().Year(); err != nil || y < MinBorn || y > last {
+		return old, fmt.Sprintf("%s is not a year of birth; use a year from %d to %d, such as 1950", exercises.Quote(v), MinBorn, last)
+	}
+	return y, ""
+}
+
+// oneOf takes v, normalised, if it is one of words.
+func oneOf(v string, clear bool, old string, norm func(string) string, words ...string) (string, string) {
+	if clear {
+		return "", ""
+	}
+	for _, w := range words {
+		if norm(v) == w {
+			return w, ""
 		}
 	}
-	*p = q
-	return nil
+	return old, fmt.Sprintf("%s is not one of %s", exercises.Quote(v), strings.Join(words, " | "))
+}
+
+func insulin(v string, clear bool, old *bool) (*bool, string) {
+	if clear {
+		return nil, ""
+	}
+	var yes bool
+	switch strings.ToLower(v) {
+	case "yes", "true":
+		yes = true
+	case "no", "false":
+	default:
+		return old, fmt.Sprintf("%s is not yes or no (yes: insulin or a sulfonylurea, which can lower blood sugar during exercise)", exercises.Quote(v))
+	}
+	return &yes, ""
 }
 
 // checkText refuses what a name may not hold: control and escape
