@@ -52,47 +52,29 @@ type diary struct {
 	t    *testing.T
 	lib  *exercises.Library
 	recs []journal.Record
-	n    int
 }
 
 func (d *diary) progress() *Progress { return Replay(d.lib, d.recs) }
 
 // log is limber log EXERCISE --done ... --effort E --pain P [--baseline B]
-// --at AT; baseline -1 leaves it out. It returns the decision log prints.
+// --at AT, through Progress.Log; baseline -1 leaves it out. It returns the
+// decision log prints, and checks the replay reaches the same.
 func (d *diary) log(id string, at time.Time, done []int, effort, pain, baseline int) exercises.Decision {
 	d.t.Helper()
 	x, ok := d.lib.Exercise(id)
 	if !ok {
 		d.t.Fatalf("no exercise %s", id)
 	}
-	dose, state := d.progress().Now(x, x.Dose)
-	rung := dose.Rung()
-	d.n++
-	sid := at.Format("20060102T150405Z") + "-" + string(rune('a'+d.n%26))
-	start := journal.Record{Kind: journal.KindSessionStart, At: at, Session: sid}
+	var b *int
 	if baseline >= 0 {
-		start.Baseline = &baseline
+		b = &baseline
 	}
-	recs := []journal.Record{start}
-	perf := exercises.Performance{Pain: pain, Baseline: baseline, HasBaseline: baseline >= 0, At: at}
-	sides := []string{""}
-	if dose.Sides == 2 {
-		sides = []string{"left", "right"}
-	}
-	for i, a := range done {
-		for _, side := range sides {
-			r := rung
-			recs = append(recs, journal.Record{Kind: journal.KindSet, At: at, Session: sid, Exercise: id,
-				Set: i + 1, Side: side, Rung: &r, Target: rung.Value, Achieved: a, Effort: effort})
-			perf.Sets = append(perf.Sets, exercises.SetResult{Target: rung.Value, Achieved: a, Effort: effort})
-		}
-	}
-	p := pain
-	dec := exercises.Decide(x, state, perf)
-	recs = append(recs, journal.Record{Kind: journal.KindExerciseEnd, At: at, Session: sid, Exercise: id, Pain: &p,
-		Decision: &journal.Decision{From: dec.From, To: dec.To, Streak: dec.Streak, Flag: dec.Flag, Reason: dec.Reason}},
-		journal.Record{Kind: journal.KindSessionEnd, At: at, Session: sid, Outcome: OutcomeFinished})
+	recs, dec := d.progress().Log(x, at, done, effort, pain, b, nil)
 	d.recs = append(d.recs, recs...)
+	st, _ := d.progress().State(id)
+	if st.Rung != dec.To || st.Streak != dec.Streak || st.Last.Reason != dec.Reason {
+		d.t.Fatalf("log said %v streak %d %q; the replay has %v streak %d %q", dec.To, dec.Streak, dec.Reason, st.Rung, st.Streak, st.Last.Reason)
+	}
 	return dec
 }
 
