@@ -108,9 +108,9 @@ func (d *decoder) newDecision() *Decision {
 // the order Append writes them; the f constants index recordKeys.
 var (
 	recordKeys = keywords("v", "kind", "at", "session", "routine", "exercise",
-		"baseline", "red_flag", "settled", "red_flags", "glucose", "glucose_unit", "ketones", "today", "resumes", "demo",
+		"baseline", "red_flag", "settled", "red_flags", "glucose", "glucose_unit", "ketones", "today", "resumes",
 		"set", "side", "rung", "target", "achieved", "effort",
-		"pain", "score", "stopped", "decision",
+		"pain", "score", "stopped", "demo", "decision",
 		"outcome", "note")
 	rungKeys     = keywords("sets", "level", "value")
 	decisionKeys = keywords("from", "to", "streak", "flag", "reason")
@@ -132,7 +132,6 @@ const (
 	fKetones
 	fToday
 	fResumes
-	fDemo
 	fSet
 	fSide
 	fRung
@@ -142,6 +141,7 @@ const (
 	fPain
 	fScore
 	fStopped
+	fDemo
 	fDecision
 	fOutcome
 	fNote
@@ -228,9 +228,9 @@ func (d *decoder) decision(p *parser, dec *Decision) bool {
 }
 
 // decodeFast fills r, which must be zero, from line and reports whether it
-// could. On false, r is half-filled and must be reset. The record is the
-// hot loop of every start, so its keys are read here rather than through
-// object's callback.
+// could. On false, r is half-filled and must be reset. The fields every
+// record has are read here, in the hot loop of every start; the others by
+// body.
 func (d *decoder) decodeFast(line []byte, r *Record) bool {
 	p := parser{b: line}
 	if !p.eat('{') {
@@ -247,9 +247,27 @@ func (d *decoder) decodeFast(line []byte, r *Record) bool {
 		}
 		seen |= 1 << id
 		next = id + 1
-		if id < fBaseline {
-			ok = d.header(&p, id, r)
-		} else {
+		var s []byte
+		switch id {
+		case fV:
+			r.V, ok = p.int()
+		case fKind:
+			s, ok = p.string()
+			r.Kind = Kind(d.str(slotKind, s))
+		case fAt:
+			if s, ok = p.quoted(); ok {
+				r.At, ok = d.time(s)
+			}
+		case fSession:
+			s, ok = p.string()
+			r.Session = d.str(slotSession, s)
+		case fRoutine:
+			s, ok = p.string()
+			r.Routine = d.str(slotRoutine, s)
+		case fExercise:
+			s, ok = p.string()
+			r.Exercise = d.str(slotExercise, s)
+		default:
 			ok = d.body(&p, id, r)
 		}
 		if !ok {
@@ -259,33 +277,6 @@ func (d *decoder) decodeFast(line []byte, r *Record) bool {
 			return p.eat('}') && p.end()
 		}
 	}
-}
-
-// header reads the fields every record has: version, kind, time, session,
-// routine, exercise.
-func (d *decoder) header(p *parser, id int, r *Record) (ok bool) {
-	var s []byte
-	switch id {
-	case fV:
-		r.V, ok = p.int()
-	case fKind:
-		s, ok = p.string()
-		r.Kind = Kind(d.str(slotKind, s))
-	case fAt:
-		if s, ok = p.quoted(); ok {
-			r.At, ok = d.time(s)
-		}
-	case fSession:
-		s, ok = p.string()
-		r.Session = d.str(slotSession, s)
-	case fRoutine:
-		s, ok = p.string()
-		r.Routine = d.str(slotRoutine, s)
-	case fExercise:
-		s, ok = p.string()
-		r.Exercise = d.str(slotExercise, s)
-	}
-	return ok
 }
 
 // body reads the fields of one kind of record or another: a set's, an

@@ -24,7 +24,10 @@ type dayCache struct {
 }
 
 func (c *dayCache) parse(s []byte) (time.Time, bool) {
-	if len(s) < len("2006-01-02T15:04:05Z") || !c.date(s[:10]) {
+	if len(s) < len("2006-01-02T15:04:05Z") {
+		return time.Time{}, false
+	}
+	if (c.dayUnix == 0 || string(s[:10]) != string(c.day[:])) && !c.date(s[:10]) {
 		return time.Time{}, false
 	}
 	secs, ok1 := clock(s[10:19])
@@ -38,14 +41,23 @@ func (c *dayCache) parse(s []byte) (time.Time, bool) {
 	if len(rest) == 1 {
 		return t.UTC(), true
 	}
-	return t.In(c.zone(t, sec, off)), true
+	// Like UnmarshalJSON: Local if Local had this offset then, else a
+	// fixed zone.
+	if c.zoneEnd == 0 || sec < c.zoneStart || sec >= c.zoneEnd {
+		c.localZone(t)
+	}
+	if off == c.localOff {
+		return t.In(time.Local), true
+	}
+	if c.fixed == nil || c.fixedOff != off {
+		c.fixed, c.fixedOff = time.FixedZone("", off), off
+	}
+	return t.In(c.fixed), true
 }
 
-// date reads "2006-01-02" into the cache, unless it is the day already held.
+// date reads "2006-01-02" into the cache: a new day, which parse checks
+// for itself, as successive records nearly always share theirs.
 func (c *dayCache) date(s []byte) bool {
-	if c.dayUnix != 0 && string(s) == string(c.day[:]) {
-		return true
-	}
 	y, ok1 := num(s[0:4])
 	m, ok2 := num(s[5:7])
 	d, ok3 := num(s[8:10])
@@ -108,28 +120,18 @@ func offset(s []byte) (int, bool) {
 	return 0, false
 }
 
-// zone is the Location UnmarshalJSON gives a time at offset off: Local if
-// Local had this offset then, else a fixed zone.
-func (c *dayCache) zone(t time.Time, sec int64, off int) *time.Location {
-	if c.zoneEnd == 0 || sec < c.zoneStart || sec >= c.zoneEnd {
-		lt := t.In(time.Local)
-		_, c.localOff = lt.Zone()
-		start, end := lt.ZoneBounds()
-		c.zoneStart, c.zoneEnd = math.MinInt64, math.MaxInt64
-		if !start.IsZero() {
-			c.zoneStart = start.Unix()
-		}
-		if !end.IsZero() {
-			c.zoneEnd = end.Unix()
-		}
+// localZone holds Local's offset at t and the stretch of time it lasts.
+func (c *dayCache) localZone(t time.Time) {
+	lt := t.In(time.Local)
+	_, c.localOff = lt.Zone()
+	start, end := lt.ZoneBounds()
+	c.zoneStart, c.zoneEnd = math.MinInt64, math.MaxInt64
+	if !start.IsZero() {
+		c.zoneStart = start.Unix()
 	}
-	if off == c.localOff {
-		return time.Local
+	if !end.IsZero() {
+		c.zoneEnd = end.Unix()
 	}
-	if c.fixed == nil || c.fixedOff != off {
-		c.fixed, c.fixedOff = time.FixedZone("", off), off
-	}
-	return c.fixed
 }
 
 // num reads a run of decimal digits.

@@ -44,7 +44,6 @@ type Record struct {
 	RedFlag  *bool `json:"red_flag,omitempty"` // a red flag that ends the session today (older records: the one question)
 	Settled  *bool `json:"settled,omitempty"`  // had the last session's pain settled by next morning
 	*Answers       // the rest of the check-in; nil on every other record
-	Demo     bool  `json:"demo,omitempty"`
 
 	// set (and flare: exercise, set, side, pain)
 	Set      int             `json:"set,omitempty"`      // 1-based set number
@@ -57,9 +56,13 @@ type Record struct {
 	Effort int `json:"effort,omitempty"`
 
 	// exercise_end
-	Pain     *int      `json:"pain,omitempty"` // 0–10 after the exercise (exercise_end), or during it (flare)
-	Score    *int      `json:"score,omitempty"`
-	Stopped  bool      `json:"stopped,omitempty"` // ended by the stop rule
+	Pain    *int `json:"pain,omitempty"` // 0–10 after the exercise (exercise_end), or during it (flare)
+	Score   *int `json:"score,omitempty"`
+	Stopped bool `json:"stopped,omitempty"` // ended by the stop rule
+	// Demo marks a session_start of a demo. It sits beside Stopped so that
+	// the two booleans share a word: a journal holds hundreds of thousands
+	// of records, and their size is most of the time it takes to read them.
+	Demo     bool      `json:"demo,omitempty"`
 	Decision *Decision `json:"decision,omitempty"`
 
 	// session_end
