@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"limber/coach"
 	"limber/content"
 	"limber/exercises"
 	"limber/journal"
@@ -51,7 +52,7 @@ func (e *env) openJournal() (*journal.Journal, error) {
 
 // progress reads the journal and replays it through the rules. Skipped
 // lines are told on stderr; the rest still counts.
-func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Record, *journal.Progress, error) {
+func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Record, *coach.Progress, error) {
 	j, err := e.openJournal()
 	if err != nil {
 		return nil, nil, nil, err
@@ -65,7 +66,7 @@ func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Reco
 		lines[i] = w.String()
 	}
 	e.warn(lines)
-	return j, recs, journal.Replay(lib, recs), nil
+	return j, recs, coach.Replay(lib, recs), nil
 }
 
 // findExercise looks an id up, with a suggestion when it is mistyped.

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"limber/exercises"
-	"limber/journal"
 )
 
 func newLogCmd(e *env) *cobra.Command {
@@ -50,7 +49,7 @@ func newLogCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			dose, state := p.Now(x, x.Dose)
+			dose, _ := p.Now(x, x.Dose)
 			rung := dose.Rung()
 			var achieved []int
 			for _, f := range strings.Split(done, ",") {
@@ -66,40 +65,21 @@ func newLogCmd(e *env) *cobra.Command {
 			for len(achieved) < rung.Sets {
 				achieved = append(achieved, 0) // a set not done is a set short
 			}
-			sid := journal.NewSessionID(when)
-			start := journal.Record{Kind: journal.KindSessionStart, At: when, Session: sid}
+			var base, sc *int
 			if given("baseline") {
-				start.Baseline = &baseline
+				base = &baseline
 			}
-			recs := []journal.Record{start}
-			perf := exercises.Performance{Pain: pain, Baseline: baseline, HasBaseline: given("baseline")}
-			sides := []string{""}
-			if dose.Sides == 2 {
-				sides = []string{"left", "right"}
-			}
-			for i, a := range achieved {
-				for _, side := range sides {
-					r := rung
-					recs = append(recs, journal.Record{Kind: journal.KindSet, At: when, Session: sid, Exercise: x.ID,
-						Set: i + 1, Side: side, Rung: &r, Target: rung.Value, Achieved: a, Effort: effort})
-					perf.Sets = append(perf.Sets, exercises.SetResult{Target: rung.Value, Achieved: a, Effort: effort})
-				}
-			}
-			end := journal.Record{Kind: journal.KindExerciseEnd, At: when, Session: sid, Exercise: x.ID, Pain: &pain}
 			if given("score") {
-				end.Score = &score
-				perf.Score = &score
+				sc = &score
 			}
-			d := exercises.Decide(x, state, perf)
-			end.Decision = &journal.Decision{From: d.From, To: d.To, Streak: d.Streak, Flag: d.Flag, Reason: d.Reason}
-			recs = append(recs, end, journal.Record{Kind: journal.KindSessionEnd, At: when, Session: sid, Outcome: "finished"})
+			recs, d := p.Log(x, when, achieved, effort, pain, base, sc)
 			if err := j.Append(recs...); err != nil {
 				return invalidf("could not save to the journal: %v", err)
 			}
 			fmt.Fprintf(e.stdout, "Recorded %s on %s: %d set(s).\n", exercises.Clean(x.Name, false), when.Local().Format("Mon 2 Jan 2006 15:04"), len(achieved))
 			fmt.Fprintf(e.stdout, "Next time: %s\n", x.DoseLine(x.Dose.WithRung(d.To), exercises.DoseCard))
 			fmt.Fprintln(e.stdout, exercises.Clean(d.Reason, false))
-			if exercises.MustStop(x, pain) {
+			if exercises.MustStop(x, pain, baseline) {
 				fmt.Fprintln(e.stdout, "Pain this high means stop for today and rest. If it does not settle, contact your clinician.")
 			}
 			return nil

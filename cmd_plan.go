@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"limber/coach"
 	"limber/exercises"
-	"limber/journal"
 )
 
 func newPlanCmd(e *env) *cobra.Command {
@@ -31,7 +31,7 @@ func newPlanCmd(e *env) *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib := e.library()
-			var items []journal.PlanItem
+			var items []coach.PlanItem
 			var title string
 			if exID != "" {
 				x, err := findExercise(lib, exID)
@@ -42,7 +42,7 @@ func newPlanCmd(e *env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				items = []journal.PlanItem{p.PlanExercise(x, x.Dose)}
+				items = []coach.PlanItem{p.PlanExercise(x, x.Dose)}
 				title = x.Name
 			} else {
 				rt, err := findRoutine(lib, args[0])
@@ -93,7 +93,7 @@ type planJSON struct {
 	Flag            bool   `json:"flag"`
 }
 
-func writePlanJSON(e *env, items []journal.PlanItem) error {
+func writePlanJSON(e *env, items []coach.PlanItem) error {
 	out := []planJSON{}
 	for _, it := range items {
 		d := it.Dose

@@ -81,7 +81,7 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 		case "category":
 			fileCategory = Category(d.oneOf(v, key, categoryWords...))
 		case "rules":
-			fileRules = d.rules(v, key)
+			fileRules = d.rules(v, key, DefaultRules)
 		case "exercises":
 			exNode = v
 		case "routines":
@@ -218,7 +218,7 @@ func (d *decoder) exercise(n *yaml.Node, field string, cat Category, catGiven bo
 		return nil, false
 	}
 	if ruleNode != nil {
-		e.Rules = d.rules(ruleNode, field+".rules").apply(e.Rules)
+		e.Rules = d.rules(ruleNode, field+".rules", e.Rules).apply(e.Rules)
 	}
 	need := func(cond bool, what string) {
 		if !cond {
@@ -322,154 +322,6 @@ func (d *decoder) tempo(n *yaml.Node, field string) *Tempo {
 		d.errorf(n, field, "tempo needs up and down (hold is optional), such as {up: 2s, hold: 1s, down: 2s}")
 	}
 	return t
-}
-
-// Default progression bounds where an exercise's progression is silent.
-func defaultStep(k Kind) int {
-	switch k {
-	case Hold:
-		return 5
-	case Timed:
-		return 15
-	}
-	return 1
-}
-
-func defaultCap(k Kind) int {
-	switch k {
-	case Hold:
-		return 60
-	case Timed:
-		return 300
-	}
-	return 15
-}
-
-// ladder reads the progression, fills its defaults, builds the ladder and
-// checks the starting dose lies on its grid.
-func (d *decoder) ladder(e *Exercise, n, levelNode *yaml.Node, field string) (setsMinGiven bool) {
-	k := e.Dose.Kind
-	start := e.Dose.Value()
-	valueKey := k.Field()
-	var bmin, bmax, bstep, smin, smax *int
-	var bnode, setsNode *yaml.Node
-	if n != nil {
-		field := field + ".progression"
-		d.fields(n, field, []string{"reps", "hold", "duration", "sets", "source"}, func(key string, v *yaml.Node) {
-			f := field + "." + key
-			switch key {
-			case "reps", "hold", "duration":
-				if key != valueKey {
-					d.errorf(v, f, "%s does not apply to kind %s; use %s", key, k, valueKey)
-					return
-				}
-				bnode = v
-				d.fields(v, f, []string{"min", "max", "step"}, func(kk string, v *yaml.Node) {
-					var x int
-					var ok bool
-					if k == Reps {
-						x, ok = d.integer(v, f+"."+kk, 1, 1000)
-					} else {
-						var dur time.Duration
-						dur, ok = d.duration(v, f+"."+kk)
-						x = int(dur / time.Second)
-					}
-					if !ok {
-						return
-					}
-					switch kk {
-					case "min":
-						bmin = &x
-					case "max":
-						bmax = &x
-					case "step":
-						bstep = &x
-					}
-				})
-			case "sets":
-				setsNode = v
-				d.fields(v, f, []string{"min", "max"}, func(kk string, v *yaml.Node) {
-					if x, ok := d.integer(v, f+"."+kk, 1, 10); ok {
-						if kk == "min" {
-							smin = &x
-						} else {
-							smax = &x
-						}
-					}
-				})
-			case "source":
-				e.Progression.Source = d.text(v, f, MaxTextLen, false)
-			}
-		})
-	}
-	b := Bounds{Min: start, Step: defaultStep(k)}
-	if bmin != nil {
-		b.Min = *bmin
-	}
-	if bstep != nil {
-		b.Step = *bstep
-	}
-	if bmax != nil {
-		b.Max = *bmax
-	} else {
-		c := defaultCap(k)
-		b.Max = b.Min
-		if c > b.Min {
-			b.Max = b.Min + (c-b.Min)/b.Step*b.Step
-		}
-	}
-	at, pf := n, field+".progression."+valueKey
-	if bnode != nil {
-		at = bnode
-	}
-	if at == nil {
-		at = &yaml.Node{Line: e.Pos.Line, Column: e.Pos.Col}
-	}
-	unit := func(v int) string {
-		if k == Reps {
-			return strconv.Itoa(v)
-		}
-		return (time.Duration(v) * time.Second).String()
-	}
-	switch {
-	case b.Max < b.Min:
-		d.errorf(at, pf, "max %s is below min %s", unit(b.Max), unit(b.Min))
-	case (b.Max-b.Min)%b.Step != 0:
-		d.errorf(at, pf, "max %s is not on the grid: (max − min) = %s must be a multiple of step %s", unit(b.Max), unit(b.Max-b.Min), unit(b.Step))
-	case start < b.Min || start > b.Max:
-		d.errorf(at, pf, "the starting %s %s lies outside %s to %s", valueKey, unit(start), unit(b.Min), unit(b.Max))
-	case (start-b.Min)%b.Step != 0:
-		d.errorf(at, pf, "the starting %s %s is not on the grid %s, %s, … by %s", valueKey, unit(start), unit(b.Min), unit(b.Min+b.Step), unit(b.Step))
-	}
-	e.Progression.Value = b
-	levels := max(1, len(e.Levels))
-	if e.Dose.Level > levels {
-		d.errorf(levelNode, field+".dose.level", "level %d is past the last of %d levels", e.Dose.Level, levels)
-	}
-	p := &e.Progression
-	p.SetsMin, p.SetsMax = e.Dose.Sets, e.Dose.Sets
-	if smin != nil {
-		p.SetsMin = *smin
-	}
-	if smax != nil {
-		p.SetsMax = *smax
-	}
-	if setsNode != nil {
-		at = setsNode
-	}
-	switch {
-	case p.SetsMin > e.Dose.Sets:
-		d.errorf(at, field+".progression.sets.min", "min %d is above the starting %d sets", p.SetsMin, e.Dose.Sets)
-	case p.SetsMax < e.Dose.Sets:
-		d.errorf(at, field+".progression.sets.max", "max %d is below the starting %d sets", p.SetsMax, e.Dose.Sets)
-	case p.SetsMin < e.Dose.Sets && levels > 1 && e.Dose.Level < levels:
-		d.errorf(at, field+".progression.sets.min", "sets climb only at the top level: with %d levels, start at %d sets or at level %d", levels, p.SetsMin, levels)
-	}
-	e.Ladder = Ladder{Levels: levels, Min: b.Min, Max: b.Max, Step: b.Step, BaseSets: p.SetsMin, MaxSets: p.SetsMax}
-	if e.Ladder.Len() > 1_000_000 {
-		d.errorf(at, pf, "the ladder has %d rungs; use a larger step", e.Ladder.Len())
-	}
-	return smin != nil
 }
 
 var routineFields = []string{"id", "name", "summary", "frequency", "before", "after", "exercises", "source"}

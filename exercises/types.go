@@ -135,7 +135,11 @@ type Progression struct {
 	Value   Bounds // in the kind's unit (reps or seconds)
 	SetsMin int
 	SetsMax int
-	Source  string
+	// Gate is the first level the rules never climb to by themselves
+	// (progression.gate): only a therapist's adjust moves past it. 0 means
+	// no gate; otherwise 2 to the number of levels.
+	Gate   int
+	Source string
 }
 
 // Score asks for a result after the exercise, such as objects named by touch.
@@ -144,28 +148,43 @@ type Score struct {
 }
 
 // Rules are the thresholds of the progression decision (DESIGN section 4).
+// The pain thresholds are read against the session's usual pain b:
+// Thresholds turns them into the three numbers a session uses.
 type Rules struct {
-	SessionsToProgress   int
-	RegressPainAtLeast   int
-	RegressPainRise      int
-	RegressEffortAtLeast int
-	ProgressEffortAtMost int
-	ProgressPainAtMost   int
-	ProgressScoreAtLeast int // percent of Score.OutOf
-	StopPainAtLeast      int
-	Source               string
+	SessionsToProgress int // sessions_to_progress
+
+	RegressPainAtLeast   int // regress.pain_at_least: flare at this pain whatever b
+	RegressPainRise      int // regress.pain_rise_at_least: flare at b plus this
+	RegressEffortAtLeast int // regress.effort_at_least
+
+	StopPainAtLeast int // stop.pain_at_least
+	StopPainRise    int // stop.pain_rise_at_least
+
+	ProgressPainAtMost   int // progress.pain_at_most: calm up to this pain whatever b
+	ProgressPainRise     int // progress.pain_rise_at_most: calm up to b plus this
+	ProgressEffortAtMost int // progress.effort_at_most
+	ProgressScoreAtLeast int // progress.score_at_least: percent of Score.OutOf
+	ProgressMinDays      int // progress.min_days: days a rung is held before it goes up
+
+	CheckinHighPain int // checkin.high_pain_at_least: usual pain that offers an easier day
+
+	Source string
 }
 
-// DefaultRules are the built-in thresholds.
+// DefaultRules are the built-in thresholds (DESIGN section 4).
 var DefaultRules = Rules{
 	SessionsToProgress:   2,
 	RegressPainAtLeast:   6,
-	RegressPainRise:      3,
+	RegressPainRise:      2,
 	RegressEffortAtLeast: 5,
-	ProgressEffortAtMost: 2,
-	ProgressPainAtMost:   3,
-	ProgressScoreAtLeast: 80,
 	StopPainAtLeast:      7,
+	StopPainRise:         3,
+	ProgressPainAtMost:   3,
+	ProgressPainRise:     1,
+	ProgressEffortAtMost: 2,
+	ProgressScoreAtLeast: 80,
+	ProgressMinDays:      0,
+	CheckinHighPain:      7,
 }
 
 // Exercise is one exercise with its starting dose and its ladder.

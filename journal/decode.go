@@ -40,6 +40,9 @@ const (
 	slotSide
 	slotOutcome
 	slotReason
+	slotRedFlag
+	slotUnit
+	slotToday
 	numSlots
 )
 
@@ -105,9 +108,9 @@ func (d *decoder) newDecision() *Decision {
 // the order Append writes them; the f constants index recordKeys.
 var (
 	recordKeys = keywords("v", "kind", "at", "session", "routine", "exercise",
-		"baseline", "red_flag", "settled", "demo",
+		"baseline", "red_flag", "settled", "red_flags", "glucose", "glucose_unit", "ketones", "today", "resumes",
 		"set", "side", "rung", "target", "achieved", "effort",
-		"pain", "score", "stopped", "decision",
+		"pain", "score", "stopped", "demo", "decision",
 		"outcome", "note")
 	rungKeys     = keywords("sets", "level", "value")
 	decisionKeys = keywords("from", "to", "streak", "flag", "reason")
@@ -123,7 +126,12 @@ const (
 	fBaseline
 	fRedFlag
 	fSettled
-	fDemo
+	fRedFlags
+	fGlucose
+	fGlucoseUnit
+	fKetones
+	fToday
+	fResumes
 	fSet
 	fSide
 	fRung
@@ -133,14 +141,21 @@ const (
 	fPain
 	fScore
 	fStopped
+	fDemo
 	fDecision
 	fOutcome
 	fNote
+	numRecordKeys
 )
 
+// A key seen twice is refused (encoding/json would merge or overwrite; not
+// worth copying); seen is a bit set of the keys met so far.
+var _ [32 - numRecordKeys]struct{} // seen is a uint32
+
 // Each decoding function below reads one JSON object: a key, its value,
-// then a comma or the closing brace. A key seen twice is refused
-// (encoding/json would merge or overwrite; not worth copying).
+// then a comma or the closing brace. The loop is written out in each rather
+// than shared through a callback: rungs are on most lines, and a closure
+// call per key costs a tenth of the read.
 
 func (p *parser) rung(r *exercises.Rung) bool {
 	if !p.eat('{') {
@@ -213,7 +228,9 @@ func (d *decoder) decision(p *parser, dec *Decision) bool {
 }
 
 // decodeFast fills r, which must be zero, from line and reports whether it
-// could. On false, r is half-filled and must be reset.
+// could. On false, r is half-filled and must be reset. The fields every
+// record has are read here, in the hot loop of every start; the others by
+// body.
 func (d *decoder) decodeFast(line []byte, r *Record) bool {
 	p := parser{b: line}
 	if !p.eat('{') {
@@ -230,11 +247,7 @@ func (d *decoder) decodeFast(line []byte, r *Record) bool {
 		}
 		seen |= 1 << id
 		next = id + 1
-		var (
-			s []byte
-			n int
-			b bool
-		)
+		var s []byte
 		switch id {
 		case fV:
 			r.V, ok = p.int()
@@ -254,54 +267,129 @@ func (d *decoder) decodeFast(line []byte, r *Record) bool {
 		case fExercise:
 			s, ok = p.string()
 			r.Exercise = d.str(slotExercise, s)
-		case fBaseline:
-			n, ok = p.int()
-			r.Baseline = d.newInt(n)
-		case fRedFlag:
-			b, ok = p.bool()
-			r.RedFlag = d.newBool(b)
-		case fSettled:
-			b, ok = p.bool()
-			r.Settled = d.newBool(b)
-		case fDemo:
-			r.Demo, ok = p.bool()
-		case fSet:
-			r.Set, ok = p.int()
-		case fSide:
-			s, ok = p.string()
-			r.Side = d.str(slotSide, s)
-		case fRung:
-			r.Rung = d.newRung()
-			ok = p.rung(r.Rung)
-		case fTarget:
-			r.Target, ok = p.int()
-		case fAchieved:
-			r.Achieved, ok = p.int()
-		case fEffort:
-			r.Effort, ok = p.int()
-		case fPain:
-			n, ok = p.int()
-			r.Pain = d.newInt(n)
-		case fScore:
-			n, ok = p.int()
-			r.Score = d.newInt(n)
-		case fStopped:
-			r.Stopped, ok = p.bool()
-		case fDecision:
-			r.Decision = d.newDecision()
-			ok = d.decision(&p, r.Decision)
-		case fOutcome:
-			s, ok = p.string()
-			r.Outcome = d.str(slotOutcome, s)
-		case fNote:
-			s, ok = p.string()
-			r.Note = string(s) // free text: not worth interning
+		default:
+			ok = d.body(&p, id, r)
 		}
 		if !ok {
 			return false
 		}
 		if !p.eat(',') {
 			return p.eat('}') && p.end()
+		}
+	}
+}
+
+// body reads the fields of one kind of record or another: a set's, an
+// exercise end's, the check-in's.
+func (d *decoder) body(p *parser, id int, r *Record) (ok bool) {
+	var s []byte
+	switch id {
+	case fSet:
+		r.Set, ok = p.int()
+	case fSide:
+		s, ok = p.string()
+		r.Side = d.str(slotSide, s)
+	case fRung:
+		r.Rung = d.newRung()
+		ok = p.rung(r.Rung)
+	case fTarget:
+		r.Target, ok = p.int()
+	case fAchieved:
+		r.Achieved, ok = p.int()
+	case fEffort:
+		r.Effort, ok = p.int()
+	case fPain:
+		r.Pain, ok = d.intPtr(p)
+	case fScore:
+		r.Score, ok = d.intPtr(p)
+	case fStopped:
+		r.Stopped, ok = p.bool()
+	case fDecision:
+		r.Decision = d.newDecision()
+		ok = d.decision(p, r.Decision)
+	case fOutcome:
+		s, ok = p.string()
+		r.Outcome = d.str(slotOutcome, s)
+	case fNote:
+		s, ok = p.string()
+		r.Note = string(s) // free text: not worth interning
+	default:
+		return d.checkIn(p, id, r)
+	}
+	return ok
+}
+
+// checkIn reads a session start's answers.
+func (d *decoder) checkIn(p *parser, id int, r *Record) (ok bool) {
+	switch id {
+	case fBaseline:
+		r.Baseline, ok = d.intPtr(p)
+	case fRedFlag:
+		r.RedFlag, ok = d.boolPtr(p)
+	case fSettled:
+		r.Settled, ok = d.boolPtr(p)
+	case fDemo:
+		r.Demo, ok = p.bool()
+	default:
+		if r.Answers == nil {
+			r.Answers = new(Answers) // one a session: no slab needed
+		}
+		return d.answer(p, id, r.Answers)
+	}
+	return ok
+}
+
+// answer reads one of the check-in's rarer answers.
+func (d *decoder) answer(p *parser, id int, a *Answers) (ok bool) {
+	var s []byte
+	switch id {
+	case fRedFlags:
+		a.RedFlags, ok = d.strings(p, slotRedFlag)
+	case fGlucose:
+		a.Glucose, ok = p.float()
+	case fGlucoseUnit:
+		s, ok = p.string()
+		a.GlucoseUnit = d.str(slotUnit, s)
+	case fKetones:
+		a.Ketones, ok = d.boolPtr(p)
+	case fToday:
+		s, ok = p.string()
+		a.Today = d.str(slotToday, s)
+	case fResumes:
+		s, ok = p.string()
+		a.Resumes = d.str(slotSession, s)
+	}
+	return ok
+}
+
+func (d *decoder) intPtr(p *parser) (*int, bool) {
+	n, ok := p.int()
+	return d.newInt(n), ok
+}
+
+func (d *decoder) boolPtr(p *parser) (*bool, bool) {
+	b, ok := p.bool()
+	return d.newBool(b), ok
+}
+
+// strings reads a list of strings, such as the red flags answered yes. An
+// empty list is an empty slice, not nil, as encoding/json makes it.
+func (d *decoder) strings(p *parser, slot int) ([]string, bool) {
+	if !p.eat('[') {
+		return nil, false
+	}
+	out := []string{}
+	if p.eat(']') {
+		return out, true
+	}
+	for {
+		s, ok := p.string()
+		if !ok {
+			return nil, false
+		}
+		out = append(out, d.str(slot, s))
+		if !p.eat(',') {
+			return out, p.eat(']')
 		}
 	}
 }

@@ -27,55 +27,16 @@ func (c *dayCache) parse(s []byte) (time.Time, bool) {
 	if len(s) < len("2006-01-02T15:04:05Z") {
 		return time.Time{}, false
 	}
-	if c.dayUnix == 0 || string(s[:10]) != string(c.day[:]) {
-		y, ok1 := num(s[0:4])
-		m, ok2 := num(s[5:7])
-		d, ok3 := num(s[8:10])
-		if !ok1 || !ok2 || !ok3 || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
-			return time.Time{}, false
-		}
-		c.dayUnix = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix()
-		copy(c.day[:], s[:10])
-	}
-	hh, ok1 := num(s[11:13])
-	mm, ok2 := num(s[14:16])
-	ss, ok3 := num(s[17:19])
-	if !ok1 || !ok2 || !ok3 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || hh > 23 || mm > 59 || ss > 59 {
+	if (c.dayUnix == 0 || string(s[:10]) != string(c.day[:])) && !c.date(s[:10]) {
 		return time.Time{}, false
 	}
-	rest := s[19:]
-	nsec := 0
-	if rest[0] == '.' {
-		n := 1
-		for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
-			nsec = nsec*10 + int(rest[n]-'0')
-			n++
-		}
-		if n == 1 || n > 10 { // no digits, or more than the nanoseconds time keeps
-			return time.Time{}, false
-		}
-		for i := n; i < 10; i++ {
-			nsec *= 10
-		}
-		rest = rest[n:]
-	}
-	off := 0
-	switch {
-	case len(rest) == 1 && rest[0] == 'Z':
-	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
-		oh, ok1 := num(rest[1:3])
-		om, ok2 := num(rest[4:6])
-		if !ok1 || !ok2 || oh > 23 || om > 59 {
-			return time.Time{}, false
-		}
-		off = (oh*60 + om) * 60
-		if rest[0] == '-' {
-			off = -off
-		}
-	default:
+	secs, ok1 := clock(s[10:19])
+	nsec, rest, ok2 := fraction(s[19:])
+	off, ok3 := offset(rest)
+	if !ok1 || !ok2 || !ok3 {
 		return time.Time{}, false
 	}
-	sec := c.dayUnix + int64(hh*3600+mm*60+ss-off)
+	sec := c.dayUnix + int64(secs-off)
 	t := time.Unix(sec, int64(nsec))
 	if len(rest) == 1 {
 		return t.UTC(), true
@@ -83,16 +44,7 @@ func (c *dayCache) parse(s []byte) (time.Time, bool) {
 	// Like UnmarshalJSON: Local if Local had this offset then, else a
 	// fixed zone.
 	if c.zoneEnd == 0 || sec < c.zoneStart || sec >= c.zoneEnd {
-		lt := t.In(time.Local)
-		_, c.localOff = lt.Zone()
-		start, end := lt.ZoneBounds()
-		c.zoneStart, c.zoneEnd = math.MinInt64, math.MaxInt64
-		if !start.IsZero() {
-			c.zoneStart = start.Unix()
-		}
-		if !end.IsZero() {
-			c.zoneEnd = end.Unix()
-		}
+		c.localZone(t)
 	}
 	if off == c.localOff {
 		return t.In(time.Local), true
@@ -101,6 +53,85 @@ func (c *dayCache) parse(s []byte) (time.Time, bool) {
 		c.fixed, c.fixedOff = time.FixedZone("", off), off
 	}
 	return t.In(c.fixed), true
+}
+
+// date reads "2006-01-02" into the cache: a new day, which parse checks
+// for itself, as successive records nearly always share theirs.
+func (c *dayCache) date(s []byte) bool {
+	y, ok1 := num(s[0:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:10])
+	if !ok1 || !ok2 || !ok3 || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+		return false
+	}
+	c.dayUnix = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix()
+	copy(c.day[:], s)
+	return true
+}
+
+// clock reads "T15:04:05" as seconds into the day.
+func clock(s []byte) (int, bool) {
+	hh, ok1 := num(s[1:3])
+	mm, ok2 := num(s[4:6])
+	ss, ok3 := num(s[7:9])
+	if !ok1 || !ok2 || !ok3 || s[0] != 'T' || s[3] != ':' || s[6] != ':' || hh > 23 || mm > 59 || ss > 59 {
+		return 0, false
+	}
+	return hh*3600 + mm*60 + ss, true
+}
+
+// fraction reads an optional ".999999999" as nanoseconds and returns what
+// follows it.
+func fraction(s []byte) (nsec int, rest []byte, ok bool) {
+	if s[0] != '.' {
+		return 0, s, true
+	}
+	n := 1
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		nsec = nsec*10 + int(s[n]-'0')
+		n++
+	}
+	if n == 1 || n > 10 { // no digits, or more than the nanoseconds time keeps
+		return 0, nil, false
+	}
+	for i := n; i < 10; i++ {
+		nsec *= 10
+	}
+	return nsec, s[n:], true
+}
+
+// offset reads "Z" or "+07:00" as seconds east of UTC.
+func offset(s []byte) (int, bool) {
+	switch {
+	case len(s) == 1 && s[0] == 'Z':
+		return 0, true
+	case len(s) == 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':':
+		oh, ok1 := num(s[1:3])
+		om, ok2 := num(s[4:6])
+		if !ok1 || !ok2 || oh > 23 || om > 59 {
+			return 0, false
+		}
+		off := (oh*60 + om) * 60
+		if s[0] == '-' {
+			off = -off
+		}
+		return off, true
+	}
+	return 0, false
+}
+
+// localZone holds Local's offset at t and the stretch of time it lasts.
+func (c *dayCache) localZone(t time.Time) {
+	lt := t.In(time.Local)
+	_, c.localOff = lt.Zone()
+	start, end := lt.ZoneBounds()
+	c.zoneStart, c.zoneEnd = math.MinInt64, math.MaxInt64
+	if !start.IsZero() {
+		c.zoneStart = start.Unix()
+	}
+	if !end.IsZero() {
+		c.zoneEnd = end.Unix()
+	}
 }
 
 // num reads a run of decimal digits.

@@ -37,6 +37,15 @@ func everyKind() []Record {
 			Rung: &exercises.Rung{Sets: 2, Level: 1, Value: 20}, Note: "physio said \"go easier\"\nfor a week\t✓"},
 		{V: 1, Kind: KindSessionStart, At: at.Add(24 * time.Hour), Session: "s2", Baseline: ptr(7), RedFlag: ptr(true)},
 		{V: 1, Kind: KindSessionEnd, At: at.Add(24 * time.Hour), Session: "s2", Outcome: "red_flag"},
+		// The check-in's answers by name, a flare, a left side not yet rated.
+		{V: 1, Kind: KindSessionStart, At: at.Add(48 * time.Hour), Session: "s3", Routine: "feet-daily", Baseline: ptr(6),
+			RedFlag: ptr(false), Settled: ptr(false), Answers: &Answers{RedFlags: []string{"foot-wound", "foot-red-warm-swollen"},
+				Glucose: 5.4, GlucoseUnit: "mmol/L", Ketones: ptr(false), Today: "easier", Resumes: "s2"}},
+		{V: 1, Kind: KindSet, At: at.Add(49 * time.Hour), Session: "s3", Exercise: "step-down",
+			Set: 1, Side: "left", Rung: &exercises.Rung{Sets: 3, Level: 2, Value: 12}, Target: 12, Achieved: 12},
+		{V: 1, Kind: KindFlare, At: at.Add(49 * time.Hour), Session: "s3", Exercise: "step-down", Set: 1, Side: "right", Pain: ptr(8)},
+		{V: 1, Kind: KindSessionStart, At: at.Add(72 * time.Hour), Session: "s4", Baseline: ptr(2), Answers: &Answers{Glucose: 112, GlucoseUnit: "mg/dL"}},
+		{V: 1, Kind: KindSessionEnd, At: at.Add(72 * time.Hour), Session: "s4", Outcome: "rest"},
 	}
 }
 

@@ -23,6 +23,9 @@ const (
 	KindExerciseEnd  Kind = "exercise_end"
 	KindSessionEnd   Kind = "session_end"
 	KindAdjust       Kind = "adjust"
+	// KindFlare is a pain flare reported in the middle of a set
+	// (exercise, set, side, pain), recorded whatever its value.
+	KindFlare Kind = "flare"
 )
 
 // Record is one line of the journal. Fields that do not apply to a kind stay
@@ -36,31 +39,53 @@ type Record struct {
 	Routine  string    `json:"routine,omitempty"`
 	Exercise string    `json:"exercise,omitempty"`
 
-	// session_start
-	Baseline *int  `json:"baseline,omitempty"` // pain 0–10 before starting
-	RedFlag  *bool `json:"red_flag,omitempty"` // yes to the red-flag question: no exercise today
+	// session_start: the check-in's answers
+	Baseline *int  `json:"baseline,omitempty"` // usual pain 0–10 before starting
+	RedFlag  *bool `json:"red_flag,omitempty"` // a red flag that ends the session today (older records: the one question)
 	Settled  *bool `json:"settled,omitempty"`  // had the last session's pain settled by next morning
-	Demo     bool  `json:"demo,omitempty"`
+	*Answers       // the rest of the check-in; nil on every other record
 
-	// set
+	// set (and flare: exercise, set, side, pain)
 	Set      int             `json:"set,omitempty"`      // 1-based set number
 	Side     string          `json:"side,omitempty"`     // "", "left", "right"
 	Rung     *exercises.Rung `json:"rung,omitempty"`     // the rung the set was done at (set); the new rung (adjust)
 	Target   int             `json:"target,omitempty"`   // reps or seconds asked
 	Achieved int             `json:"achieved,omitempty"` // reps or seconds done
-	Effort   int             `json:"effort,omitempty"`   // 1–5
+	// Effort is 1–5; 0 on a left side saved before its effort was asked:
+	// the same set's right side carries it.
+	Effort int `json:"effort,omitempty"`
 
 	// exercise_end
-	Pain     *int      `json:"pain,omitempty"` // 0–10 after the exercise
-	Score    *int      `json:"score,omitempty"`
-	Stopped  bool      `json:"stopped,omitempty"` // ended by the stop rule
+	Pain    *int `json:"pain,omitempty"` // 0–10 after the exercise (exercise_end), or during it (flare)
+	Score   *int `json:"score,omitempty"`
+	Stopped bool `json:"stopped,omitempty"` // ended by the stop rule
+	// Demo marks a session_start of a demo. It sits beside Stopped so that
+	// the two booleans share a word: a journal holds hundreds of thousands
+	// of records, and their size is most of the time it takes to read them.
+	Demo     bool      `json:"demo,omitempty"`
 	Decision *Decision `json:"decision,omitempty"`
 
 	// session_end
-	Outcome string `json:"outcome,omitempty"` // "finished", "quit", "stopped", "red_flag"
+	Outcome string `json:"outcome,omitempty"` // "finished", "quit", "stopped", "red_flag", "rest", "ketones"
 
 	// adjust
 	Note string `json:"note,omitempty"`
+}
+
+// Answers are the check-in's answers beyond the usual pain. They are
+// written in the line like every other field (red_flags, glucose, ...); in
+// memory they sit behind one pointer, so that the hundreds of thousands of
+// set records a journal holds stay small. Read them through r.Answers,
+// which is nil on every record that has none.
+type Answers struct {
+	// RedFlags names each red flag answered yes, such as "chest-pain" or
+	// "foot-wound"; the coach package defines the names.
+	RedFlags    []string `json:"red_flags,omitempty"`
+	Glucose     float64  `json:"glucose,omitempty"`      // blood sugar reading, in GlucoseUnit
+	GlucoseUnit string   `json:"glucose_unit,omitempty"` // "mg/dL" or "mmol/L"
+	Ketones     *bool    `json:"ketones,omitempty"`      // ketones present, where a high reading asked
+	Today       string   `json:"today,omitempty"`        // a high-pain day: "easier" (one rung lower today) or "rest"
+	Resumes     string   `json:"resumes,omitempty"`      // the session, left part-way today, that this one carries on
 }
 
 // Decision is what the progression rules concluded at the end of an

@@ -3,6 +3,7 @@ package journal
 import (
 	"encoding/binary"
 	"math/bits"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -230,4 +231,39 @@ func (p *parser) bool() (bool, bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// float reads a JSON number without an exponent into a float64, by the same
+// strconv.ParseFloat encoding/json uses, so the two agree to the bit.
+// Exponents, leading zeros and anything odd are left to encoding/json.
+func (p *parser) float() (float64, bool) {
+	p.ws()
+	start := p.i
+	if p.i < len(p.b) && p.b[p.i] == '-' {
+		p.i++
+	}
+	digits := p.digits()
+	if digits == 0 || (digits > 1 && p.b[p.i-digits] == '0') {
+		return 0, false
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if p.digits() == 0 {
+			return 0, false
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') || p.i-start > 32 {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(string(p.b[start:p.i]), 64)
+	return f, err == nil
+}
+
+// digits skips a run of decimal digits and returns its length.
+func (p *parser) digits() int {
+	start := p.i
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+		p.i++
+	}
+	return p.i - start
 }

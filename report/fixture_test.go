@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"limber/coach"
 	"limber/content"
 	"limber/exercises"
 	"limber/journal"
@@ -16,13 +17,13 @@ var fixtureNow = time.Date(2026, 3, 5, 18, 0, 0, 0, time.UTC)
 // fixture is the built-in library and a fixed month and a half of
 // sessions: feet-daily most days, balance-3x on Mondays and Fridays, with
 // one painful day, one unsettled next morning, one red flag and one stop.
-func fixture(t testing.TB) (*exercises.Library, []journal.Record, *journal.Progress) {
+func fixture(t testing.TB) (*exercises.Library, []journal.Record, *coach.Progress) {
 	t.Helper()
 	fixtureOnce.Do(func() { fixLib, fixRecs, fixErr = buildFixture() })
 	if fixErr != nil {
 		t.Fatal(fixErr)
 	}
-	return fixLib, fixRecs, journal.Replay(fixLib, fixRecs)
+	return fixLib, fixRecs, coach.Replay(fixLib, fixRecs)
 }
 
 var (
@@ -104,7 +105,7 @@ func buildFixture() (*exercises.Library, []journal.Record, error) {
 				recs = append(recs, journal.Record{Kind: journal.KindExerciseEnd, At: at, Session: sid, Routine: rid, Exercise: x.ID,
 					Pain: &p, Score: score, Stopped: stopped})
 				// Keep the fixture's rungs in step with the rules.
-				prog := journal.Replay(lib, recs)
+				prog := coach.Replay(lib, recs)
 				if st, ok := prog.State(x.ID); ok {
 					state[x.ID] = st.Rung
 				}
@@ -148,4 +149,4 @@ func TestFixtureHasWhatTheReportShows(t *testing.T) {
 	}
 }
 
-func emptyProgress(lib *exercises.Library) *journal.Progress { return journal.Replay(lib, nil) }
+func emptyProgress(lib *exercises.Library) *coach.Progress { return coach.Replay(lib, nil) }

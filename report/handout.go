@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"limber/coach"
 	"limber/exercises"
-	"limber/journal"
 	"limber/text"
 )
 
@@ -51,7 +51,7 @@ const HandoutFooter = "Stop and rest if you feel chest pain, faintness or sharp 
 
 // NewHandout makes the handout of a routine for the patient whose journal
 // replayed into p.
-func NewHandout(lib *exercises.Library, p *journal.Progress, rt *exercises.Routine, now time.Time) *Handout {
+func NewHandout(lib *exercises.Library, p *coach.Progress, rt *exercises.Routine, now time.Time) *Handout {
 	h := &Handout{
 		ID:        rt.ID,
 		Name:      pageClean(rt.Name),

@@ -10,8 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"limber/coach"
 	"limber/exercises"
-	"limber/journal"
 )
 
 type pagePain struct {
@@ -409,7 +409,7 @@ func pageCount(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-func pageMoveWords(m journal.Move, loc *time.Location) pageMove {
+func pageMoveWords(m coach.Move, loc *time.Location) pageMove {
 	v := pageMove{Date: pageDate(m.At.In(loc)), Reason: pageClean(m.Decision.Reason)}
 	switch m.Decision.Move {
 	case exercises.Up:

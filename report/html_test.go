@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -148,7 +149,7 @@ func TestReportHTMLStructure(t *testing.T) {
 func TestReportHTMLEmpty(t *testing.T) {
 	lib, _, _ := fixture(t)
 	var b bytes.Buffer
-	if err := Build(lib, journal.Replay(lib, nil), fixtureNow).HTML(&b, "Nothing yet"); err != nil {
+	if err := Build(lib, coach.Replay(lib, nil), fixtureNow).HTML(&b, "Nothing yet"); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
@@ -184,7 +185,7 @@ routines:
     source: 'Routine <b>&"source'
 `
 
-func hostile(t *testing.T) (*exercises.Library, *journal.Progress, *exercises.Routine) {
+func hostile(t *testing.T) (*exercises.Library, *coach.Progress, *exercises.Routine) {
 	t.Helper()
 	lib, errs := exercises.Load(exercises.Source{FS: fstest.MapFS{"h.yaml": {Data: []byte(hostileLib)}}, Root: ".", Label: "h"})
 	if len(errs) > 0 {
@@ -200,7 +201,7 @@ func hostile(t *testing.T) (*exercises.Library, *journal.Progress, *exercises.Ro
 		{Kind: journal.KindExerciseEnd, At: at, Session: "s1", Routine: "hostile", Exercise: "toe-taps", Pain: &pain, Stopped: true},
 		{Kind: journal.KindSessionEnd, At: at, Session: "s1", Routine: "hostile", Outcome: "stopped"},
 	}
-	return lib, journal.Replay(lib, recs), rt
+	return lib, coach.Replay(lib, recs), rt
 }
 
 func TestHTMLEscapesLibraryText(t *testing.T) {
@@ -236,7 +237,7 @@ func TestHTMLCleansControlCharacters(t *testing.T) {
 	lib, p, _ := hostile(t)
 	r := Build(lib, p, fixtureNow)
 	// Validation refuses such text; the page must still never carry it.
-	r.Flags = append(r.Flags, journal.Flag{At: fixtureNow, Kind: "stop", Exercise: "toe-taps", Reason: "bell\x07 and \x1b[31mred\u202e"})
+	r.Flags = append(r.Flags, coach.Flag{At: fixtureNow, Kind: "stop", Exercise: "toe-taps", Reason: "bell\x07 and \x1b[31mred\u202e"})
 	var b bytes.Buffer
 	if err := r.HTML(&b, "T\x1b]0;x\x07"); err != nil {
 		t.Fatal(err)

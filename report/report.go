@@ -7,8 +7,8 @@ import (
 	"slices"
 	"time"
 
+	"limber/coach"
 	"limber/exercises"
-	"limber/journal"
 )
 
 // Weeks is how far back the adherence calendar reaches.
@@ -25,7 +25,7 @@ type Report struct {
 	Pain      []PainPoint
 	Calendar  Calendar
 	Exercises []ExerciseRow
-	Flags     []journal.Flag // of the last Weeks weeks
+	Flags     []coach.Flag // of the last Weeks weeks
 	// OlderFlags counts flags before the calendar's first week.
 	OlderFlags int
 	names      map[string]string // exercise names by id
@@ -78,12 +78,12 @@ type ExerciseRow struct {
 	Len      int // rungs on the ladder
 	Sessions int
 	LastDone time.Time
-	Moves    []journal.Move
+	Moves    []coach.Move
 	Last     string // the latest decision's reason
 }
 
 // Build assembles the report from the replayed journal.
-func Build(lib *exercises.Library, p *journal.Progress, now time.Time) *Report {
+func Build(lib *exercises.Library, p *coach.Progress, now time.Time) *Report {
 	r := &Report{Generated: now, names: map[string]string{}}
 	for _, x := range lib.Exercises() {
 		r.names[x.ID] = x.Name
@@ -136,7 +136,7 @@ func midnight(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
-func buildCalendar(lib *exercises.Library, p *journal.Progress, now time.Time) Calendar {
+func buildCalendar(lib *exercises.Library, p *coach.Progress, now time.Time) Calendar {
 	today := midnight(now)
 	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
 	c := Calendar{Start: monday.AddDate(0, 0, -7*(Weeks-1))}

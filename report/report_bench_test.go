@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"limber/coach"
 	"limber/content"
 	"limber/exercises"
 	"limber/journal"
@@ -85,7 +86,7 @@ func benchReport(b *testing.B, html bool) {
 		if err != nil || len(warns) > 0 {
 			b.Fatal(err, warns)
 		}
-		r := Build(lib, journal.Replay(lib, recs), now)
+		r := Build(lib, coach.Replay(lib, recs), now)
 		if len(r.Text(80)) == 0 || r.Sessions < 7000 {
 			b.Fatalf("%d sessions", r.Sessions)
 		}

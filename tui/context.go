@@ -4,6 +4,7 @@ import (
 	"io"
 	"time"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -15,7 +16,7 @@ import (
 type Context struct {
 	Lib      *exercises.Library
 	Records  []journal.Record // the journal as read, plus what this run added
-	Progress *journal.Progress
+	Progress *coach.Progress
 	Profile  Profile
 
 	Now    func() time.Time
@@ -81,7 +82,7 @@ func (c *Context) Retry() bool {
 func (c *Context) Unsaved() ([]journal.Record, error) { return c.unsaved, c.saveErr }
 
 // Replay works out every rung again from the records.
-func (c *Context) Replay() { c.Progress = journal.Replay(c.Lib, c.Records) }
+func (c *Context) Replay() { c.Progress = coach.Replay(c.Lib, c.Records) }
 
 // today is midnight of the day the clock reads.
 func (c *Context) today() time.Time {

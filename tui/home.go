@@ -10,7 +10,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"limber/exercises"
-	"limber/journal"
 	"limber/text"
 )
 
@@ -46,40 +45,6 @@ func (h *homeModel) Keys() []key.Binding {
 	return []key.Binding{as(k.Enter, "start"), k.Up, k.Down, k.Library, k.Tips, k.Progress, k.Quit}
 }
 
-// routineToday is what today's sessions of a routine add up to: done when
-// one finished (or ended for safety), or when together they finished every
-// exercise; else the exercises finished so far, for carrying on.
-func routineToday(ctx *Context, rt *exercises.Routine) (done bool, finished []string) {
-	today := ctx.today()
-	seen := map[string]bool{}
-	for _, s := range ctx.Progress.Sessions {
-		if s.Routine != rt.ID || s.Start.Before(today) {
-			continue
-		}
-		if sessionDone(s) {
-			return true, nil
-		}
-		for _, id := range s.Exercises {
-			if !seen[id] {
-				seen[id] = true
-				finished = append(finished, id)
-			}
-		}
-	}
-	for _, it := range rt.Items {
-		if !seen[it.ID] {
-			return false, finished
-		}
-	}
-	return len(rt.Items) > 0, finished
-}
-
-// sessionDone is a session that counts as done: finished, or ended early
-// because pain said stop. One left part-way is not done.
-func sessionDone(s *journal.Session) bool {
-	return (s.Outcome == "finished" || s.Outcome == "stopped") && len(s.Exercises) > 0
-}
-
 // refresh orders the routines: those due today first (by how far behind
 // their frequency they are), then the rest.
 func (h *homeModel) refresh() {
@@ -92,17 +57,16 @@ func (h *homeModel) refresh() {
 		it := homeItem{rt: rt}
 		days := map[string]bool{}
 		for _, s := range h.ctx.Progress.Sessions {
-			if s.Routine != rt.ID || !sessionDone(s) || s.Start.Before(monday) {
+			if s.Routine != rt.ID || !s.Counts() || s.Start.Before(monday) {
 				continue
 			}
 			days[s.Start.In(now.Location()).Format(time.DateOnly)] = true
 		}
-		var finished []string
-		it.doneToday, finished = routineToday(h.ctx, rt)
-		if it.doneToday {
+		day := h.ctx.Progress.Day(rt, now)
+		if it.doneToday = day.Done; it.doneToday {
 			days[today.Format(time.DateOnly)] = true
-		} else {
-			it.partWay = len(finished)
+		} else if day.Resume != nil {
+			it.partWay = len(day.Finished)
 		}
 		it.thisWeek = len(days)
 		it.due = !it.doneToday && it.thisWeek < rt.PerWeek

@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"limber/coach"
 	"limber/journal"
 	"limber/text"
 )
@@ -58,7 +59,7 @@ func TestSkipAsksInARecordedSessionOnly(t *testing.T) {
 	}
 	d := newHarness(t, 80, 24, func(o *Options) { o.Routine, o.Demo = "test", true })
 	d.keys("enter") // demo: enter passes the check-in's questions
-	for range redFlags {
+	for range coach.RedFlags {
 		d.keys("enter")
 	}
 	d.wantPhase(phCard)
@@ -98,8 +99,8 @@ func TestScaleMovesLeftAndRight(t *testing.T) {
 		t.Fatalf("pick %d: the scale goes past 10", c.pain.pick)
 	}
 	h.keys("enter")
-	if c.ci.baseline != 10 {
-		t.Fatalf("baseline %d", c.ci.baseline)
+	if c.ci.Baseline != 10 {
+		t.Fatalf("baseline %d", c.ci.Baseline)
 	}
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"limber/coach"
 	"testing"
 	"time"
 
@@ -25,7 +26,7 @@ func TestProgramRunsTimersForReal(t *testing.T) {
 	waitFor("usual nerve pain")
 	tm.Type("0")
 	waitFor("have you had any of these")
-	for range redFlags {
+	for range coach.RedFlags {
 		tm.Type("n")
 	}
 	waitFor("start when you are ready")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"limber/coach"
 	"strings"
 	"testing"
 	"time"
@@ -44,7 +45,7 @@ func holdFrames(t testing.TB, w, h int) []string {
 		o.Routine, o.Color = "test", true
 	})
 	hs.keys("0")
-	for range redFlags {
+	for range coach.RedFlags {
 		hs.keys("n")
 	}
 	// Tandem stance at 60 s: the top of its grid is 30 s, so place it by

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -53,6 +54,10 @@ type summaryItem struct {
 	d       exercises.Decision
 }
 
+// newLevelBanner is shown on the card and the set the first time a
+// standing exercise is done at a level (DESIGN section 4).
+const newLevelBanner = "⚠ New level today: have someone with you."
+
 // sessionModel is one routine being done.
 type sessionModel struct {
 	ctx  *Context
@@ -60,7 +65,7 @@ type sessionModel struct {
 	ci   checkIn
 	rt   *exercises.Routine
 	id   string
-	plan []journal.PlanItem
+	plan []coach.PlanItem
 	idx  int
 
 	phase   phase
@@ -76,6 +81,7 @@ type sessionModel struct {
 	sideDone [2]int
 	saved    int    // sides of this set already in the journal
 	note     string // "the rest is now easier", shown until the exercise ends
+	newLevel bool   // the first session at this level of a standing exercise
 	hint     string // a short answer to a key that does nothing here
 
 	timer      countdown
@@ -100,7 +106,7 @@ type sessionModel struct {
 }
 
 func newSession(ctx *Context, ci checkIn) *sessionModel {
-	s := &sessionModel{ctx: ctx, ci: ci, rt: ci.rt, pain: ci.baseline, pg: newPager(ctx)}
+	s := &sessionModel{ctx: ctx, ci: ci, rt: ci.rt, pain: ci.Baseline, pg: newPager(ctx)}
 	return s
 }
 
@@ -138,26 +144,23 @@ func (s *sessionModel) begin() tea.Cmd {
 	return s.save(func() tea.Cmd {
 		// The next-morning answer may have moved rungs: replay, then plan.
 		s.ctx.Replay()
-		s.plan = s.plan[:0]
-		for _, it := range s.ctx.Progress.Plan(s.rt) {
-			if _, out := s.ci.leaveOut[it.Exercise.ID]; out || slices.Contains(s.ci.done, it.Exercise.ID) {
-				continue
-			}
-			if s.ci.easier {
-				if r, ok := it.Exercise.Ladder.Down(it.Dose.Rung()); ok {
-					it.Dose = it.Dose.WithRung(r)
-					it.Reason = "An easier session today, for your pain: one step easier than planned."
-				}
-			}
-			s.plan = append(s.plan, it)
+		plan := slices.DeleteFunc(s.ctx.Progress.Plan(s.rt), func(it coach.PlanItem) bool {
+			return slices.Contains(s.ci.done, it.Exercise.ID)
+		})
+		if s.ci.feet {
+			plan, _ = coach.LeaveOutFeet(plan)
 		}
+		if s.ci.Today == coach.TodayEasier {
+			plan = coach.Easier(plan)
+		}
+		s.plan = plan
 		if len(s.rt.Before) > 0 {
 			s.phase = phBefore
 			s.refreshPage()
 			return nil
 		}
 		return s.startExercise(0)
-	}, sessionStart(s.ci, s.id, now, s.ctx.Demo))
+	}, s.ci.Record(now, s.id, s.rt.ID))
 }
 
 // save journals records, then goes on with next. When the journal refuses
@@ -187,6 +190,7 @@ func (s *sessionModel) startExercise(i int) tea.Cmd {
 	s.idx = max(0, i)
 	it := s.plan[s.idx]
 	s.ex, s.dose = it.Exercise, it.Dose
+	s.newLevel = it.NewLevel && s.ex.Position == exercises.Standing && len(s.ex.Levels) > 0
 	s.rung = s.dose.Rung()
 	s.set, s.side, s.saved, s.results, s.note, s.hint = 1, 0, 0, nil, "", ""
 	s.maxPain = 0
@@ -263,7 +267,7 @@ func (s *sessionModel) answerEffort(effort int) tea.Cmd {
 	for side := range s.sides() {
 		s.results = append(s.results, exercises.SetResult{Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort})
 	}
-	if eased, ok := exercises.Ease(s.ex, s.rung, effort, 0); ok {
+	if eased, ok := exercises.Ease(s.ex, s.rung, effort, 0, s.ci.Baseline); ok {
 		s.rung = eased
 		s.note = "That was too hard, so the rest of this exercise is easier: " + exercises.RungText(s.ex, eased) + "."
 	}
@@ -285,9 +289,9 @@ func (s *sessionModel) answerEffort(effort int) tea.Cmd {
 // endExercise decides the next rung, records it, then goes on.
 func (s *sessionModel) endExercise(pain int, score *int, stopped bool, next func() tea.Cmd) tea.Cmd {
 	s.pain = pain
-	worst := max(pain, s.maxPain)
 	_, state := s.ctx.Progress.Now(s.ex, s.dose)
-	perf := exercises.Performance{Sets: s.results, Pain: worst, Baseline: s.ci.baseline, HasBaseline: true, Score: score}
+	perf := exercises.Performance{Sets: s.results, Pain: pain, Flare: s.maxPain, Baseline: s.ci.Baseline, HasBaseline: true,
+		Score: score, At: s.ctx.Now(), Easier: s.ci.Today == coach.TodayEasier}
 	d := exercises.Decide(s.ex, state, perf)
 	p := pain
 	s.summary = append(s.summary, summaryItem{ex: s.ex, stopped: stopped, d: d})
@@ -513,24 +517,28 @@ func (s *sessionModel) updateSaveFailed(k tea.KeyMsg) (tea.Cmd, nav) {
 // answerFlare records a pain flare, whatever its value: stop, ease the
 // rest of the exercise when it is a flare, or carry on where it was.
 func (s *sessionModel) answerFlare(pain int) tea.Cmd {
-	now := s.ctx.Now()
 	s.pain, s.maxPain = pain, max(s.maxPain, pain)
-	if s.mustStop(pain) {
-		return s.stop(pain)
-	}
-	if eased, ok := exercises.Ease(s.ex, s.rung, 0, pain); ok {
-		s.rung = eased
-		s.note = fmt.Sprintf("Pain is up to %d, so the rest of this exercise is easier: %s.", pain, exercises.RungText(s.ex, eased))
-	} else {
-		s.note = fmt.Sprintf("Pain noted: %d. Go gently, and press p again if it rises.", pain)
-	}
-	s.phase = s.resume
-	s.timer.resume(now)
-	return s.schedule(now)
+	p := pain
+	return s.save(func() tea.Cmd {
+		now := s.ctx.Now()
+		if s.mustStop(pain) {
+			return s.stop(pain)
+		}
+		if eased, ok := exercises.Ease(s.ex, s.rung, 0, pain, s.ci.Baseline); ok {
+			s.rung = eased
+			s.note = fmt.Sprintf("Pain is up to %d, so the rest of this exercise is easier: %s.", pain, exercises.RungText(s.ex, eased))
+		} else {
+			s.note = fmt.Sprintf("Pain noted: %d. Go gently, and press p again if it rises.", pain)
+		}
+		s.phase = s.resume
+		s.timer.resume(now)
+		return s.schedule(now)
+	}, journal.Record{Kind: journal.KindFlare, At: s.ctx.Now(), Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
+		Set: s.set, Side: s.sideName(), Pain: &p})
 }
 
 // mustStop is the stop rule at this session's usual pain.
-func (s *sessionModel) mustStop(pain int) bool { return exercises.MustStop(s.ex, pain) }
+func (s *sessionModel) mustStop(pain int) bool { return exercises.MustStop(s.ex, pain, s.ci.Baseline) }
 
 func (s *sessionModel) refreshPage() {
 	if s.w == 0 {
@@ -539,7 +547,11 @@ func (s *sessionModel) refreshPage() {
 	switch s.phase {
 	case phCard:
 		if s.ex != nil {
-			s.pg.setContent(cardLines(s.ctx, s.ex, s.dose.WithRung(s.rung), s.w))
+			lines := cardLines(s.ctx, s.ex, s.dose.WithRung(s.rung), s.w)
+			if s.newLevel {
+				lines = append([]string{s.ctx.Styles.Warn.Render(newLevelBanner)}, lines...)
+			}
+			s.pg.setContent(lines)
 		}
 	case phSummary:
 		s.pg.setContent(s.summaryLines())

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -18,7 +19,7 @@ func runTest(o *Options) { o.Routine = "test" }
 func (h *harness) noFlags() {
 	h.t.Helper()
 	h.wantStep(ciFlags)
-	for range redFlags {
+	for range coach.RedFlags {
 		h.keys("n")
 	}
 }

@@ -241,6 +241,9 @@ func (s *sessionModel) viewTimed() string {
 		label = "● " + label + " ●"
 	}
 	lines := []string{title, st.Heading.Render(where)}
+	if s.newLevel {
+		lines[1] += "   " + st.Warn.Render(newLevelBanner)
+	}
 	body := append(count, "", centerLine(labelStyle, label, w, labelOn), centerLine(st.Normal, s.ctx.bar(frac, 20), w, false))
 	if s.note != "" {
 		for _, l := range text.Lines(s.note, w) {

@@ -1,0 +1,424 @@
+package coach
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"limber/exercises"
+	"limber/journal"
+)
+
+// Replay runs every record through the rules in time order. Records of
+// demo sessions, of exercises the library no longer has, and with values
+// no session can give are passed over.
+func Replay(lib *exercises.Library, recs []journal.Record) *Progress {
+	rp := newReplayer(lib)
+	recs = inTimeOrder(recs)
+	for i := range recs {
+		rp.record(&recs[i])
+	}
+	rp.explainLast()
+	return rp.p
+}
+
+// inTimeOrder returns recs sorted by time. A therapist may back-fill past
+// sessions with limber log --at; records of one session share or increase
+// their time, and the stable sort keeps their order.
+func inTimeOrder(recs []journal.Record) []journal.Record {
+	byTime := func(a, b journal.Record) int { return a.At.Compare(b.At) }
+	if slices.IsSortedFunc(recs, byTime) {
+		return recs
+	}
+	recs = slices.Clone(recs)
+	slices.SortStableFunc(recs, byTime)
+	return recs
+}
+
+// replayer is the state of one replay between records.
+type replayer struct {
+	p        *Progress
+	lib      *exercises.Library
+	sessions map[string]*Session
+	demo     map[string]bool
+	// Sets of one exercise in one session stand together: keyed by the
+	// exercise, a pending list is restarted when the session changes.
+	open map[string]*pending
+	cur  *Session
+}
+
+// pending is one exercise's work in one session until its exercise_end.
+type pending struct {
+	session string
+	sets    []exercises.SetResult
+	rung    *exercises.Rung
+	flare   int      // the highest pain reported mid-set
+	unrated []sideAt // left sides saved before their effort, awaiting the right side
+}
+
+// sideAt is a left side without its effort: its place in sets and its set.
+type sideAt struct{ idx, set int }
+
+func newReplayer(lib *exercises.Library) *replayer {
+	return &replayer{
+		p:        &Progress{lib: lib, states: map[string]*ExerciseState{}, Unknown: map[string]int{}},
+		lib:      lib,
+		sessions: map[string]*Session{},
+		demo:     map[string]bool{},
+		open:     map[string]*pending{},
+	}
+}
+
+func (rp *replayer) record(r *journal.Record) {
+	if r.Demo {
+		rp.demo[r.Session] = true
+	}
+	if len(rp.demo) > 0 && rp.demo[r.Session] {
+		return
+	}
+	if !plausible(r) {
+		rp.p.Implausible++
+		return
+	}
+	switch r.Kind {
+	case journal.KindSessionStart:
+		rp.sessionStart(r)
+	case journal.KindSet:
+		rp.set(r)
+	case journal.KindFlare:
+		rp.flare(r)
+	case journal.KindExerciseEnd:
+		rp.exerciseEnd(r)
+	case journal.KindSessionEnd:
+		s := rp.session(r)
+		s.End, s.Outcome = r.At, r.Outcome
+	case journal.KindAdjust:
+		rp.adjust(r)
+	}
+}
+
+// plausible refuses values no session can give (DESIGN section 5): they
+// would otherwise move a rung. A hand-edited pain of -5 must not read as
+// calm.
+func plausible(r *journal.Record) bool {
+	pain := func(p *int) bool { return p == nil || (*p >= 0 && *p <= 10) }
+	return pain(r.Pain) && pain(r.Baseline) && r.Effort >= 0 && r.Effort <= 5 &&
+		r.Set >= 0 && r.Target >= 0 && r.Achieved >= 0 && (r.Score == nil || *r.Score >= 0)
+}
+
+// session returns the session of r, creating it at r's time.
+func (rp *replayer) session(r *journal.Record) *Session {
+	if rp.cur != nil && rp.cur.ID == r.Session {
+		return rp.cur
+	}
+	s, ok := rp.sessions[r.Session]
+	if !ok {
+		s = &Session{ID: r.Session, Routine: r.Routine, Start: r.At}
+		rp.sessions[r.Session] = s
+		rp.p.Sessions = append(rp.p.Sessions, s)
+	}
+	rp.cur = s
+	return s
+}
+
+// sessionStart takes the check-in's answers and their consequences: red
+// flags for the therapist, and the next-morning rule.
+func (rp *replayer) sessionStart(r *journal.Record) {
+	s := rp.session(r)
+	s.Routine, s.Start, s.Baseline, s.Settled = r.Routine, r.At, r.Baseline, r.Settled
+	if a := r.Answers; a != nil {
+		s.RedFlags, s.Glucose, s.Unit, s.Ketones = a.RedFlags, a.Glucose, a.GlucoseUnit, a.Ketones
+		s.Today, s.Resumes = a.Today, a.Resumes
+	}
+	rp.redFlags(s, r)
+	if s.Ketones != nil && *s.Ketones {
+		rp.flag(r, "", FlagKetones, "Ketones with a high blood sugar at the check-in: advised not to exercise that day.")
+	}
+	if last := rp.p.lastWithWork; r.Settled != nil && last != nil && last != s && !last.morning {
+		last.morning = true
+		if !*r.Settled {
+			rp.stepDownAfter(last, r)
+		}
+	}
+}
+
+// redFlags flags the red flags answered yes: those that stop the session,
+// and the feet answers that leave feet work out. An older record's single
+// red_flag: true, with no names, still means a red flag.
+func (rp *replayer) redFlags(s *Session, r *journal.Record) {
+	var stops, feet []string
+	for _, name := range s.RedFlags {
+		q, known := Question(RedFlag(name))
+		switch {
+		case known && !q.Stops:
+			feet = append(feet, q.Short)
+		case known:
+			stops = append(stops, q.Short)
+		default: // a name from a newer limber: read it as the safer kind
+			stops = append(stops, name)
+		}
+	}
+	s.RedFlag = len(stops) > 0 || (r.RedFlag != nil && *r.RedFlag)
+	switch {
+	case len(stops) > 0:
+		rp.flag(r, "", FlagRedFlag, "Answered yes to "+strings.Join(stops, "; ")+": advised not to exercise and to contact the clinician.")
+	case s.RedFlag:
+		rp.flag(r, "", FlagRedFlag, "Answered yes to the red-flag question: advised not to exercise and to contact the clinician.")
+	}
+	if len(feet) > 0 {
+		rp.flag(r, "", FlagFeet, "Answered yes to "+strings.Join(feet, "; ")+": standing and feet exercises were left out, advised to contact the foot team today.")
+	}
+}
+
+func (rp *replayer) flag(r *journal.Record, exercise, kind, reason string) {
+	rp.p.Flags = append(rp.p.Flags, Flag{At: r.At, Session: r.Session, Exercise: exercise, Kind: kind, Reason: reason})
+}
+
+// work returns the pending work of r's exercise in r's session, starting
+// it afresh when the session changed.
+func (rp *replayer) work(r *journal.Record) *pending {
+	pd := rp.open[r.Exercise]
+	if pd == nil {
+		pd = &pending{}
+		rp.open[r.Exercise] = pd
+	}
+	if pd.session != r.Session {
+		pd.session, pd.sets, pd.rung, pd.flare, pd.unrated = r.Session, pd.sets[:0], nil, 0, pd.unrated[:0]
+	}
+	return pd
+}
+
+// set adds one set (or one side of it) to its exercise's work. A left
+// side saved before its effort was asked (effort 0) takes the effort of
+// the same set's right side; one never followed by its right side is work
+// done, not a finished set.
+func (rp *replayer) set(r *journal.Record) {
+	rp.session(r).Sets++
+	pd := rp.work(r)
+	if pd.rung == nil && r.Rung != nil {
+		rg := *r.Rung
+		pd.rung = &rg
+	}
+	res := exercises.SetResult{Target: r.Target, Achieved: r.Achieved, Effort: r.Effort}
+	if r.Effort == 0 {
+		pd.unrated = append(pd.unrated, sideAt{idx: len(pd.sets), set: r.Set})
+	} else if r.Side == "right" {
+		for i, u := range pd.unrated {
+			if u.set == r.Set {
+				pd.sets[u.idx].Effort = r.Effort
+				pd.unrated = slices.Delete(pd.unrated, i, i+1)
+				break
+			}
+		}
+	}
+	pd.sets = append(pd.sets, res)
+}
+
+// finished is the exercise's finished sets: every set but those still
+// without an effort.
+func (pd *pending) finished() []exercises.SetResult {
+	if len(pd.unrated) == 0 {
+		return pd.sets
+	}
+	out := make([]exercises.SetResult, 0, len(pd.sets))
+	for i, s := range pd.sets {
+		if !slices.ContainsFunc(pd.unrated, func(u sideAt) bool { return u.idx == i }) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// flare is a pain flare reported mid-set: the exercise's decision reads
+// the highest, and one at the flare threshold is flagged at once.
+func (rp *replayer) flare(r *journal.Record) {
+	s := rp.session(r)
+	s.Flares++
+	if r.Pain == nil {
+		return
+	}
+	pd := rp.work(r)
+	pd.flare = max(pd.flare, *r.Pain)
+	e, ok := rp.lib.Exercise(r.Exercise)
+	if !ok {
+		return
+	}
+	if threshold, _, _ := exercises.Thresholds(e.Rules, s.baseline()); *r.Pain >= threshold {
+		side := ""
+		if r.Side != "" {
+			side = " (" + r.Side + ")"
+		}
+		rp.flag(r, e.ID, FlagFlare, fmt.Sprintf("Pain flared to %d during set %d%s of %s; usual pain %d.",
+			*r.Pain, r.Set, side, e.Name, s.baseline()))
+	}
+}
+
+// exerciseEnd decides the exercise's next rung from its work in the
+// session, and notes what the session and the therapist need to know.
+func (rp *replayer) exerciseEnd(r *journal.Record) {
+	e, ok := rp.lib.Exercise(r.Exercise)
+	if !ok {
+		rp.p.Unknown[r.Exercise]++
+		return
+	}
+	s := rp.session(r)
+	perf := exercises.Performance{Score: r.Score, At: r.At, Baseline: s.baseline(), HasBaseline: s.Baseline != nil,
+		Easier: s.Today == TodayEasier}
+	if r.Pain != nil {
+		perf.Pain = *r.Pain
+	}
+	var first *exercises.Rung
+	if pd := rp.open[r.Exercise]; pd != nil && pd.session == r.Session {
+		perf.Sets, perf.Flare, first = pd.finished(), pd.flare, pd.rung
+		pd.session = "" // used: the next session starts afresh
+	}
+	doneAt := first
+	if perf.Easier {
+		first = nil // done a rung below its place: not where it starts
+	}
+	st := rp.p.state(e, r, first)
+	if doneAt == nil {
+		doneAt = &st.Rung
+	}
+	st.markDone(doneAt.Level)
+	d := rp.decide(e, st, perf)
+	rp.p.apply(st, r, d, "rules")
+	if d.Flag {
+		rp.flag(r, e.ID, FlagSafety, d.Reason)
+	}
+	if r.Stopped {
+		rp.flag(r, e.ID, FlagStop, "Stopped for pain during "+e.Name+".")
+	}
+	st.Sessions++
+	st.LastDone = r.At
+	s.Exercises = append(s.Exercises, e.ID)
+	s.raised = s.raised || perf.Pain > perf.Baseline
+	if d.Move == exercises.Down {
+		if s.steppedOwn == nil {
+			s.steppedOwn = map[string]bool{}
+		}
+		s.steppedOwn[e.ID] = true
+	}
+	rp.p.lastWithWork = s
+}
+
+// decide runs the rules quietly, as most sessions change nothing, and
+// explains only what moved or is flagged; the latest quiet decision of
+// each exercise is explained at the end of the replay.
+func (rp *replayer) decide(e *exercises.Exercise, st *ExerciseState, perf exercises.Performance) exercises.Decision {
+	d := exercises.DecideQuiet(e, st.State, perf)
+	if d.Move != exercises.Stay || d.Flag || d.Ready {
+		return exercises.Decide(e, st.State, perf)
+	}
+	st.lastQuiet, st.lastState = true, st.State
+	st.lastSets = append(st.lastSets[:0], perf.Sets...)
+	st.lastPerf = perf
+	st.lastPerf.Sets = st.lastSets
+	return d
+}
+
+// markDone notes the level the exercise was done at, for the new-level
+// banner.
+func (st *ExerciseState) markDone(level int) {
+	if level < 1 {
+		return
+	}
+	for len(st.levels) <= level {
+		st.levels = append(st.levels, false)
+	}
+	st.levels[level] = true
+	st.lastLevel = level
+}
+
+// adjust is a therapist placing the patient on a rung.
+func (rp *replayer) adjust(r *journal.Record) {
+	e, ok := rp.lib.Exercise(r.Exercise)
+	if !ok || r.Rung == nil {
+		rp.p.Unknown[r.Exercise]++
+		return
+	}
+	st := rp.p.state(e, r, nil)
+	to := e.Ladder.Nearest(*r.Rung)
+	rp.p.apply(st, r, exercises.Adjusted(e, st.State, to), "adjust")
+}
+
+// stepDownAfter applies the next-morning rule to the last session with
+// work in it: each of its exercises that its own decision did not already
+// step down goes one rung down, once, flagged.
+func (rp *replayer) stepDownAfter(last *Session, r *journal.Record) {
+	seen := map[string]bool{}
+	for _, id := range last.Exercises {
+		if seen[id] || last.steppedOwn[id] {
+			continue
+		}
+		seen[id] = true
+		e, ok := rp.lib.Exercise(id)
+		if !ok {
+			continue
+		}
+		st := rp.p.state(e, r, nil)
+		d := exercises.NotSettled(e, st.State)
+		rp.p.apply(st, r, d, "next-morning")
+		rp.flag(r, id, FlagNotSettled, d.Reason)
+	}
+}
+
+// explainLast writes the reason of each exercise's latest decision, when
+// it was reached quietly.
+func (rp *replayer) explainLast() {
+	for id, st := range rp.p.states {
+		if st.lastQuiet {
+			e, _ := rp.lib.Exercise(id)
+			d := exercises.Decide(e, st.lastState, st.lastPerf)
+			st.Last, st.lastQuiet = &d, false
+		}
+	}
+}
+
+// state returns the exercise's state, creating it at its starting rung: the
+// first set's rung where the journal has one, else the routine's start,
+// else the exercise's own dose. The rung begins with the record.
+func (p *Progress) state(e *exercises.Exercise, r *journal.Record, first *exercises.Rung) *ExerciseState {
+	if st, ok := p.states[e.ID]; ok {
+		if !e.Ladder.Contains(st.Rung) {
+			st.Rung = e.Ladder.Nearest(st.Rung)
+		}
+		return st
+	}
+	start := e.Dose.Rung()
+	if first != nil {
+		start = *first
+	} else if rt, ok := p.lib.Routine(r.Routine); ok && r.Routine != "" {
+		for _, it := range rt.Items {
+			if it.ID == e.ID {
+				start = it.Start.Rung()
+				break
+			}
+		}
+	}
+	start = e.Ladder.Nearest(start)
+	st := &ExerciseState{ID: e.ID, State: exercises.State{Rung: start, Since: r.At}, Start: start}
+	p.states[e.ID] = st
+	return st
+}
+
+// apply moves the exercise as d says. A new rung begins at the record's
+// time (for progress.min_days); a gate's ready flag is raised once, when
+// the exercise comes to wait.
+func (p *Progress) apply(st *ExerciseState, r *journal.Record, d exercises.Decision, cause string) {
+	if d.To != st.Rung {
+		st.Since = r.At
+	}
+	st.Rung, st.Streak = d.To, d.Streak
+	if d.Reason != "" {
+		d2 := d
+		st.Last, st.lastQuiet = &d2, false
+	}
+	if d.To != d.From {
+		st.Moves = append(st.Moves, Move{At: r.At, Session: r.Session, Decision: d, Cause: cause})
+	}
+	if d.Ready && !st.Waiting {
+		p.Flags = append(p.Flags, Flag{At: r.At, Session: r.Session, Exercise: st.ID, Kind: FlagReady, Reason: d.Reason})
+	}
+	st.Waiting = d.Ready || (st.Waiting && d.To == d.From && cause == "rules")
+}
