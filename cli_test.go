@@ -146,15 +146,20 @@ func TestLogPlanAdjustHistory(t *testing.T) {
 			t.Fatalf("%v wrote the journal", bad)
 		}
 	}
-	// Two easy sessions move heel raises up one rung: reps stay at 10
-	// (Otago), so the next rung is the next level.
+	// Two easy sessions move heel raises up one rung once the rung has
+	// been held a week (min_days 7, Otago): reps stay at 10, so the next
+	// rung is the next level.
 	code, out, _ := d("log", "heel-raises", "--done", "10", "--effort", "2", "--pain", "1", "--at", "2026-01-05")
 	if code != 0 || !strings.Contains(out, "An easy session (1 of 2 in a row to move up)") {
 		t.Fatalf("log 1: %d %s", code, out)
 	}
 	code, out, _ = d("--at", "2026-01-06T09:00:00Z", "--done", "10", "--effort", "1", "--pain", "0", "log", "heel-raises")
-	if code != 0 || !strings.Contains(out, "2 easy sessions in a row: up to level 2 (One hand on the counter), 1 × 10 reps for heel raises.") {
+	if code != 0 || !strings.Contains(out, "held for at least 7 days (6 days to go)") {
 		t.Fatalf("log 2: %d %s", code, out)
+	}
+	code, out, _ = d("log", "heel-raises", "--done", "10", "--effort", "1", "--pain", "0", "--at", "2026-01-12T13:00:00Z")
+	if code != 0 || !strings.Contains(out, "up to level 2 (One hand on the counter), 1 × 10 reps for heel raises.") {
+		t.Fatalf("log 3: %d %s", code, out)
 	}
 	code, out, _ = d("plan", "--exercise", "heel-raises", "--json")
 	var plan []map[string]any
@@ -175,7 +180,7 @@ func TestLogPlanAdjustHistory(t *testing.T) {
 	// history --csv round-trips through encoding/csv, one row per set.
 	code, out, _ = d("history", "--csv")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if code != 0 || err != nil || len(rows) != 3 {
+	if code != 0 || err != nil || len(rows) != 4 {
 		t.Fatalf("csv: %d %v %d rows\n%s", code, err, len(rows), out)
 	}
 	if strings.Join(rows[0], ",") != "date,session,routine,exercise,set,side,level,target,achieved,effort,pain" ||
@@ -184,7 +189,7 @@ func TestLogPlanAdjustHistory(t *testing.T) {
 	}
 	code, out, _ = d("history", "--json")
 	var hist []map[string]any
-	if err := json.Unmarshal([]byte(out), &hist); code != 0 || err != nil || len(hist) != 2 {
+	if err := json.Unmarshal([]byte(out), &hist); code != 0 || err != nil || len(hist) != 3 {
 		t.Fatalf("history json: %d %v", code, err)
 	}
 }

@@ -25,6 +25,10 @@ var (
 	spiky        = regexp.MustCompile(`(?i)\bspik(y|ed)\b`)
 	coach        = regexp.MustCompile(`(?i)coach`)
 	eyesClosed   = regexp.MustCompile(`(?i)eyes closed`)
+	// A level without hand support: no hands, or hands held above the
+	// counter. It and every eyes-closed level are only for the therapist
+	// to open (progression.gate).
+	unsupported = regexp.MustCompile(`(?i)eyes closed|\bno hands?\b|above the counter`)
 )
 
 func load(t *testing.T) *exercises.Library {
@@ -88,6 +92,13 @@ func exerciseProblems(x *exercises.Exercise) []string {
 	}
 	if slices.Contains(x.Areas, "feet") && !containsFold(x.Safety, footTeamLine) {
 		bad("works the feet and lacks the foot-team safety line (%q)", footTeamLine)
+	}
+	// Every eyes-closed or unsupported level is behind the therapist's gate.
+	for i, l := range x.Levels {
+		if unsupported.MatchString(l) && (x.Progression.Gate == 0 || x.Progression.Gate > i+1) {
+			bad("level %d (%q) is without support or eyes closed, but the gate is %d", i+1, l, x.Progression.Gate)
+			break
+		}
 	}
 	// Every eyes-closed level, the top one included, has someone beside you.
 	if x.Category == exercises.Balance {
@@ -244,6 +255,8 @@ func TestChecksCatchBrokenContent(t *testing.T) {
 		{"eyes closed lower level alone", "tandem-stance", "level 4 is done with eyes closed", func(x *exercises.Exercise) {
 			x.Levels[3] = "Eyes closed, two hands on the counter"
 		}},
+		{"no gate", "tandem-stance", "without support or eyes closed, but the gate is 0", func(x *exercises.Exercise) { x.Progression.Gate = 0 }},
+		{"a gate one level late", "heel-raises", "but the gate is 5", func(x *exercises.Exercise) { x.Progression.Gate = 5 }},
 		{"hot water", "rice-bean-bin", "hot water", func(x *exercises.Exercise) { x.Steps[0] = "Warm the bowl with hot water." }},
 	}
 	for _, c := range cases {

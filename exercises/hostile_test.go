@@ -59,7 +59,7 @@ func TestHostileInput(t *testing.T) {
 			if !strings.Contains(all, c.want) {
 				t.Errorf("errors %q do not mention %q", all, c.want)
 			}
-			if strings.ContainsAny(all, "\x00\x07\x1b\x9b") {
+			if strings.ContainsAny(all, "\x00\x07\x1b\u009b") {
 				t.Errorf("error message carries a raw control byte: %q", all)
 			}
 		})

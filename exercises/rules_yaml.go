@@ -15,14 +15,6 @@ type ruleKey struct {
 	field      func(*Rules) *int
 }
 
-// name is the key as an author writes it: regress.pain_at_least.
-func (k ruleKey) name() string {
-	if k.block == "" {
-		return k.key
-	}
-	return k.block + "." + k.key
-}
-
 // ruleKeys are every number of DESIGN section 2's `rules:` block.
 var ruleKeys = []ruleKey{
 	{"", "sessions_to_progress", 1, 20, func(r *Rules) *int { return &r.SessionsToProgress }},

@@ -211,7 +211,7 @@ func (r *Report) CalendarLines(width int) []string {
 		}
 		out = append(out, b.String())
 	}
-	out = append(out, "", fmt.Sprintf("  Each week against the plan   █ all   ▓ half or more   ░ some   · none"))
+	out = append(out, "", "  Each week against the plan   █ all   ▓ half or more   ░ some   · none")
 	nameW := min(30, max(12, width-2*Weeks-22))
 	for _, rw := range c.Routines {
 		var b strings.Builder
