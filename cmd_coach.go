@@ -14,6 +14,7 @@ import (
 
 	"limber/exercises"
 	"limber/journal"
+	"limber/profile"
 	"limber/tui"
 )
 
@@ -102,6 +103,12 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	if len(warns) > 0 {
 		problems = append(problems, fmt.Sprintf("%s damaged journal line(s) skipped, first %s", thousands(len(warns)), warns[0].String()))
 	}
+	prof, err := profile.Load(filepath.Dir(j.Path()))
+	if err != nil {
+		// The coach still runs; the check-in cannot know about insulin.
+		problems = append(problems, "profile.yaml could not be read and was left out: run limber profile")
+		prof = &profile.Profile{}
+	}
 	var rec tui.Recorder
 	if !o.demo {
 		rec = tui.NewJournalRecorder(j)
@@ -127,6 +134,7 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	m := tui.New(tui.Options{
 		Library: lib, Records: recs, Recorder: rec, Now: time.Now, Demo: o.demo, Speed: o.speed,
 		Routine: routine, Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
+		Profile:    tui.Profile{Insulin: prof.UsesInsulin(), Units: prof.Units},
 		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
 		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
 	})

@@ -104,6 +104,7 @@ type exerciseJSON struct {
 	Position string   `json:"position"`
 	Summary  string   `json:"summary,omitempty"`
 	Levels   []string `json:"levels"`
+	Gate     int      `json:"gate"` // the first level only the therapist opens; 0 where none
 	Sets     int      `json:"sets"`
 	Value    int      `json:"value"`
 	Sides    string   `json:"sides"`
@@ -126,7 +127,7 @@ func writeListJSON(w io.Writer, exs []*exercises.Exercise, rts []*exercises.Rout
 	for _, x := range exs {
 		j := exerciseJSON{
 			ID: x.ID, Name: x.Name, Category: string(x.Category), Kind: string(x.Dose.Kind),
-			Position: string(x.Position), Summary: x.Summary, Levels: x.Levels,
+			Position: string(x.Position), Summary: x.Summary, Levels: x.Levels, Gate: x.Progression.Gate,
 			Sets: x.Dose.Sets, Value: x.Dose.Value(), Sides: "one", Source: x.Source, Origin: x.Origin,
 		}
 		if j.Levels == nil {

@@ -64,8 +64,11 @@ func newPlanCmd(e *env) *cobra.Command {
 				x := it.Exercise
 				fmt.Fprintf(e.stdout, "%s: %s\n", exercises.Clean(x.Name, false), x.DoseLine(it.Dose, exercises.DoseCard))
 				flag := ""
-				if it.Flag {
+				switch {
+				case it.Flag:
 					flag = "[!] "
+				case it.Gate:
+					flag = "[ready] "
 				}
 				fmt.Fprintf(e.stdout, "  %s%s\n", flag, exercises.Clean(it.Reason, false))
 			}
@@ -90,7 +93,8 @@ type planJSON struct {
 	RestSeconds     int    `json:"rest_seconds"`
 	Sides           string `json:"sides"`
 	Reason          string `json:"reason"`
-	Flag            bool   `json:"flag"`
+	Flag            bool   `json:"flag"` // the latest decision is a safety matter
+	Gate            bool   `json:"gate"` // waits at its gate for the therapist
 }
 
 func writePlanJSON(e *env, items []coach.PlanItem) error {
@@ -99,7 +103,7 @@ func writePlanJSON(e *env, items []coach.PlanItem) error {
 		d := it.Dose
 		j := planJSON{
 			Exercise: it.Exercise.ID, Name: it.Exercise.Name, Level: d.Level, LevelName: it.Exercise.LevelName(d.Level),
-			Sets: d.Sets, RestSeconds: int(d.Rest / time.Second), Sides: "one", Reason: it.Reason, Flag: it.Flag,
+			Sets: d.Sets, RestSeconds: int(d.Rest / time.Second), Sides: "one", Reason: it.Reason, Flag: it.Flag, Gate: it.Gate,
 		}
 		switch d.Kind {
 		case exercises.Reps:

@@ -59,6 +59,7 @@ func TestE2E(t *testing.T) {
 	t.Run("QuitMidSession", func(t *testing.T) { t.Parallel(); e2eQuitMidSession(t, bin) })
 	t.Run("WindowTooSmall", func(t *testing.T) { t.Parallel(); e2eWindowTooSmall(t, bin) })
 	t.Run("BuiltinRoutines", func(t *testing.T) { t.Parallel(); e2eBuiltinRoutines(t, bin) })
+	t.Run("CheckIn", func(t *testing.T) { t.Parallel(); e2eCheckin(t, bin) })
 }
 
 // e2eFullRoutine does every exercise of e2e-routine and checks the journal.
@@ -585,6 +586,24 @@ func e2eFrame(screen string) string {
 	}
 	b.WriteString("└────")
 	return b.String()
+}
+
+// e2eWrite writes a file in the data directory.
+func e2eWrite(t *testing.T, data, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(data, name), []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// e2eReadFile reads a file of the data directory ("" if it is not there).
+func e2eReadFile(t *testing.T, data, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(data, name))
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // e2eRecord is a journal line, as DESIGN.md section 5 and journal/record.go
