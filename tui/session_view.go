@@ -215,15 +215,14 @@ func (s *sessionModel) viewTimed() string {
 			label = "⏸ PAUSED while the window was too small: press space to go on"
 		}
 	}
-	// The count keeps one width for the whole countdown, so it does not
-	// jump sideways as it shrinks from 10 to 9.
-	big = strings.Repeat(" ", max(0, slots-len(big))) + big
-	slots = max(slots, len(big))
-	sy := digitScale(s.ctx.Height, w, slots)
+	// The count keeps one size for the whole countdown (that of its
+	// widest number), and is centred as it stands: it moves only when it
+	// loses a digit, at 99 and at 9.
+	sy := digitScale(s.ctx.Height, w, max(slots, len(big)))
 	// Digits are drawn in the terminal's own colour, which is the
 	// clearest; the last three seconds and a flash light the line under
 	// them, not all of them, so that a second costs few bytes.
-	pad := (w - BigWidth(slots, sy)) / 2
+	pad := (w - BigWidth(len(big), sy)) / 2
 	var count []string
 	for _, row := range Big(big, sy, true) {
 		// The margin and any blank glyph in front are skipped, not
