@@ -93,6 +93,7 @@ var e2eOfN = regexp.MustCompile(`reps done, of (\d+)`)
 func (p *e2ePane) patient(demo bool, limit time.Duration) string {
 	p.t.Helper()
 	deadline := time.Now().Add(limit)
+	last, since := "", time.Now()
 	for {
 		if time.Now().After(deadline) {
 			p.t.Fatalf("the routine did not end within %v; the screen:\n%s", limit, e2eFrame(p.capture()))
@@ -100,7 +101,15 @@ func (p *e2ePane) patient(demo bool, limit time.Duration) string {
 		if dead, status := p.dead(); dead {
 			p.t.Fatalf("limber exited (status %d) before the summary; the screen:\n%s", status, e2eFrame(p.capture()))
 		}
-		scr := p.capture()
+		raw := p.capture()
+		// Questions may wrap in a narrow window: read the screen as one
+		// line of words.
+		scr := strings.Join(strings.Fields(raw), " ")
+		if raw != last {
+			last, since = raw, time.Now()
+		} else if time.Since(since) > 30*time.Second {
+			p.t.Fatalf("the screen has not changed for 30 s and the patient has nothing to answer:\n%s", e2eFrame(raw))
+		}
 		for _, bad := range []string{"panic", "goroutine ", "nil pointer"} {
 			if strings.Contains(scr, bad) {
 				p.t.Fatalf("the screen shows %q:\n%s", bad, e2eFrame(scr))
@@ -110,7 +119,7 @@ func (p *e2ePane) patient(demo bool, limit time.Duration) string {
 		switch {
 		case strings.Contains(scr, "Next time") && strings.Contains(scr, "Session"):
 			p.keys("Enter")
-			return scr
+			return raw
 		case strings.Contains(scr, "I understand"):
 			keys = []string{"Enter"}
 		case strings.Contains(scr, "usual nerve pain"):
@@ -139,6 +148,6 @@ func (p *e2ePane) patient(demo bool, limit time.Duration) string {
 			continue
 		}
 		p.keys(keys...)
-		p.waitChange(scr)
+		p.waitChange(raw)
 	}
 }
