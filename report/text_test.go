@@ -32,8 +32,7 @@ func goldenFile(t *testing.T, name, got string) {
 }
 
 func TestReportText(t *testing.T) {
-	lib, _, p := fixture(t)
-	r := Build(lib, p, fixtureNow)
+	r := Build(fixtureInput(t))
 	for _, w := range []int{80, 120} {
 		got := r.Text(w)
 		for _, l := range strings.Split(got, "\n") {
@@ -68,8 +67,7 @@ func TestBraille(t *testing.T) {
 }
 
 func TestReportEmpty(t *testing.T) {
-	lib, _, _ := fixture(t)
-	r := Build(lib, emptyProgress(lib), fixtureNow)
+	r := Build(emptyInput(t))
 	if got := r.Text(80); !strings.Contains(got, "Nothing recorded yet") {
 		t.Errorf("empty report: %q", got)
 	}
