@@ -361,11 +361,11 @@ header .person { font-weight: bold; }
 }
 `
 
-// largeCSS is large print: 16 point type, a line of steps at a time, and
-// bigger boxes to tick.
+// largeCSS is large print: 16 point type, one column with the safety box
+// first, and bigger boxes to tick.
 const largeCSS = `
 body.large { font-size: 21px; line-height: 1.45; }
-body.large .cols { display: block; }
+body.large .cols { display: flex; flex-direction: column-reverse; }
 body.large .ticks td.box { width: 15mm; height: 14mm; }
 @media print {
   body.large { font-size: 16pt; line-height: 1.35; }
