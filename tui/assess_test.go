@@ -138,6 +138,19 @@ func TestAssessChairStandFromHome(t *testing.T) {
 	h.mustShow("A check is due: 4-stage balance test")
 }
 
+// The progress page shows what the report shows: the measures against
+// their norm, and the person.
+func TestAssessOnTheProgressPage(t *testing.T) {
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	recs := []journal.Record{{Kind: journal.KindAssessment, At: at, Session: "a1",
+		Assessed: &journal.Assessed{Test: "chair-stand-30s", Result: 9, Age: 72, Sex: "F"}}}
+	h := newAssessHarness(t, 120, 60, func(o *Options) { o.Records = recs })
+	h.keys("g")
+	h.mustShow("Progress report", "Ann Lee · born 1954 · clinician Dr Rao", "Outcome measures, against the usual range for age and sex",
+		"Latest: Below the usual range for women 70-74 (10 stands or more): talk to your therapist about fall risk.",
+		"4-stage balance test: not done yet (limber assess balance-4-stage).")
+}
+
 // At the norm the result is in the usual range; typed digits set it.
 func TestAssessChairStandAtTheNorm(t *testing.T) {
 	h := newAssessHarness(t, 80, 24, func(o *Options) { o.Assess = "chair-stand-30s" })

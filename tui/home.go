@@ -46,11 +46,11 @@ func (h *homeModel) Title() string     { return "" }
 
 func (h *homeModel) Keys() []key.Binding {
 	k := h.ctx.Keys
-	out := []key.Binding{as(k.Enter, "start"), k.Up, k.Down, k.Library, k.Tips, k.Progress}
+	out := []key.Binding{as(k.Enter, "start")}
 	if h.offer != nil {
-		out = append(out, k.Measure)
+		out = append(out, as(k.Measure, "the check"))
 	}
-	return append(out, k.Quit)
+	return append(out, k.Up, k.Down, k.Library, k.Tips, k.Progress, k.Quit)
 }
 
 // refresh orders the routines: those due today first (by how far behind
