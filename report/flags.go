@@ -44,6 +44,20 @@ type Waiting struct {
 	Next  string    // the level it waits to open: "level 4 (No hands, counter within reach)"
 }
 
+// Words say the exercise, since when it is ready and for which level:
+// "Marching in place at a counter: ready since 16 Feb 2026, for level 4
+// (No hands, counter within reach)."
+func (w Waiting) Words(loc *time.Location) string {
+	s := w.Name + ": ready"
+	if !w.Since.IsZero() {
+		s += " since " + w.Since.In(loc).Format("2 Jan 2006")
+	}
+	if w.Next != "" {
+		s += ", for " + w.Next
+	}
+	return s + "."
+}
+
 // FlagWords names a flag's kind for people.
 func FlagWords(kind string) string {
 	switch kind {

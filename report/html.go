@@ -406,8 +406,8 @@ func (r *Report) page(title string) pageReport {
 	if r.OlderFlags > 0 {
 		pg.OlderFlags = fmt.Sprintf("And %s before these %d weeks (limber history --csv lists every set).", pageCount(r.OlderFlags, "older flag", "older flags"), Weeks)
 	}
-	for _, w := range r.WaitingLines(1 << 20)[1:] {
-		pg.Waiting = append(pg.Waiting, strings.TrimPrefix(w, "  • "))
+	for _, w := range r.Waiting {
+		pg.Waiting = append(pg.Waiting, w.Words(loc))
 	}
 	pg.Measures = r.pageMeasures()
 	pg.Pain = pagePainChart(r.Pain, loc)

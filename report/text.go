@@ -83,14 +83,7 @@ func (r *Report) FlagLines(width int) []string {
 func (r *Report) WaitingLines(width int) []string {
 	out := []string{"Waiting for you to open the next level (limber adjust)"}
 	for _, w := range r.Waiting {
-		s := w.Name + ": ready"
-		if !w.Since.IsZero() {
-			s += " since " + w.Since.In(r.Generated.Location()).Format("2 Jan 2006")
-		}
-		if w.Next != "" {
-			s += ", for " + w.Next
-		}
-		out = append(out, text.Hang("  • ", s+".", width)...)
+		out = append(out, text.Hang("  • ", w.Words(r.Generated.Location()), width)...)
 	}
 	return out
 }
