@@ -1,6 +1,7 @@
 package exercises
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -260,5 +261,47 @@ func TestNormSexNotAWord(t *testing.T) {
 	_, errs := loadFiles(map[string]string{"a.yaml": yaml})
 	if got := errStrings(errs); len(got) != 1 || !strings.Contains(got[0], "assessments[0].norms[1].sex: expected F or M, found a list") {
 		t.Errorf("errors: %q", got)
+	}
+}
+
+// The limits of a stages test and of an age band, at their ends and one
+// past.
+func TestAssessmentLimits(t *testing.T) {
+	stages := func(n int) string {
+		var s []string
+		for i := range n {
+			s = append(s, fmt.Sprintf("S%d", i+1))
+		}
+		return "[" + strings.Join(s, ", ") + "]"
+	}
+	for _, c := range []struct {
+		from, to string
+		ok       bool
+	}{
+		{"[Side by side, Semi-tandem, Tandem, One foot]", stages(1), false},
+		{"[Side by side, Semi-tandem, Tandem, One foot]", stages(2), true},
+		{"[Side by side, Semi-tandem, Tandem, One foot]", stages(10), true},
+		{"[Side by side, Semi-tandem, Tandem, One foot]", stages(11), false},
+		{"age: 65+", "age: 0+", false},
+		{"age: 65+", "age: 1+", true},
+		{"age: 65+", "age: 120+", true},
+		{"age: 65+", "age: 121+", false},
+		{"age: 65+", "age: 1-120", true},
+		{"age: 65+", "age: 1-121", false},
+		{"age: 65+", "age: 70-70", true},
+		{"age: 65+", "age: 71-70", false},
+	} {
+		yaml := strings.Replace(goodAssessments, c.from, c.to, 1)
+		if c.to == stages(2) {
+			yaml = strings.Replace(yaml, "below: 3}", "below: 2}", 1)
+		}
+		if c.to == stages(1) {
+			yaml = strings.Replace(yaml, "below: 3}", "below: 1}", 1)
+		}
+		lib, errs := loadFiles(map[string]string{"a.yaml": yaml})
+		_, kept := lib.Assessment("balance-stages")
+		if (len(errs) == 0) != c.ok || kept != c.ok {
+			t.Errorf("%s: errors %v, kept %v; want ok %v", c.to, errStrings(errs), kept, c.ok)
+		}
 	}
 }
