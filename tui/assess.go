@@ -91,7 +91,7 @@ func (m *assessModel) Keys() []key.Binding {
 	case asReady:
 		return []key.Binding{k.Pause, as(k.Enter, "start now"), k.Quit}
 	case asCount:
-		return []key.Binding{as(k.Count, "count a stand"), k.Minus, as(k.Enter, "stop the test now"), k.Quit}
+		return []key.Binding{as(k.Count, "count one"), k.Minus, as(k.Enter, "stop the test now"), k.Quit}
 	case asHold:
 		return []key.Binding{as(k.No, "my feet moved or I held on"), k.Pause, k.Quit}
 	case asHeld:
@@ -404,12 +404,15 @@ func (m *assessModel) viewLines(in []string) string {
 	return strings.Join(center(out, m.h), "\n")
 }
 
+// one is what a count counts, one of: "stand".
+func (m *assessModel) one() string { return strings.TrimSuffix(clean(m.a.Unit), "s") }
+
 // where says which part of the test this is.
 func (m *assessModel) where() string {
 	if m.stages() {
 		return fmt.Sprintf("Stage %d of %d: %s", m.stage+1, len(m.a.Stages), clean(m.a.Stages[m.stage]))
 	}
-	return fmt.Sprintf("Count each full stand for %d seconds", int(m.a.Duration.Seconds()))
+	return fmt.Sprintf("Count each %s for %d seconds", m.one(), int(m.a.Duration.Seconds()))
 }
 
 // viewTimed is the get-ready, the count or the hold: the seconds in block
@@ -458,7 +461,7 @@ func (m *assessModel) viewTimed() string {
 	switch m.phase {
 	case asCount:
 		body = append(body, "", centerLine(st.Title, fmt.Sprintf("%s counted", exercises.CountText(m.count, m.a.Unit)), w, true),
-			centerLine(st.Subtle, "space for each full stand · - to take one back", w, true))
+			centerLine(st.Subtle, "space for each "+m.one()+" · - to take one back", w, true))
 	case asHold:
 		body = append(body, "", centerLine(st.Subtle, "n  if your feet moved or you held on", w, true))
 	}
@@ -469,12 +472,11 @@ func (m *assessModel) viewTimed() string {
 
 func (m *assessModel) viewResult() string {
 	st := m.ctx.Styles
-	lines := []string{st.Title.Render(fmt.Sprintf("Time is up. How many full %s?", clean(m.a.Unit))), ""}
+	lines := []string{st.Title.Render(fmt.Sprintf("Time is up. How many %s?", clean(m.a.Unit))), ""}
 	for _, row := range Big(fmt.Sprint(m.count), 1, false) {
 		lines = append(lines, st.Digits.Render(row))
 	}
-	lines = append(lines, "", "Type the number, or use ← →, then enter to save it.",
-		st.Subtle.Render("If you had to push up with your arms, the result is 0."))
+	lines = append(lines, "", "Type the number, or use ← →, then enter to save it.")
 	return strings.Join(center(lines, m.h), "\n")
 }
 

@@ -95,7 +95,7 @@ func TestAssessChairStandFromHome(t *testing.T) {
 	h.mustShow("30-second chair stand", "Safety", "someone beside you", "How to do it", "halfway up")
 	h.keys("enter")
 	h.wantTest(asReady)
-	h.mustShow("get ready", "Count each full stand for 30 seconds")
+	h.mustShow("get ready", "Count each stand for 30 seconds")
 	h.waitTest(GetReady)
 	h.wantTest(asCount)
 	for range 10 {
@@ -110,7 +110,7 @@ func TestAssessChairStandFromHome(t *testing.T) {
 	}
 	h.waitTest(10 * time.Second)
 	h.wantTest(asResult)
-	h.mustShow("Time is up. How many full stands?")
+	h.mustShow("Time is up. How many stands?")
 	if a := h.m.assess(); a.count != 9 {
 		t.Fatalf("the result screen starts at %d, want the 9 counted", a.count)
 	}
