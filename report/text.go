@@ -81,7 +81,7 @@ func (r *Report) FlagLines(width int) []string {
 // WaitingLines list the exercises waiting at their gate: not a safety
 // matter, a decision for the therapist.
 func (r *Report) WaitingLines(width int) []string {
-	out := []string{"Waiting for you to open the next level (limber adjust)"}
+	out := text.Lines("Waiting for you to open the next level (limber adjust)", width)
 	for _, w := range r.Waiting {
 		out = append(out, text.Hang("  • ", w.Words(r.Generated.Location()), width)...)
 	}
@@ -91,7 +91,7 @@ func (r *Report) WaitingLines(width int) []string {
 // MeasureLines show each outcome measure's results as bars against the
 // norm (the │ in each bar), and say plainly what is below it.
 func (r *Report) MeasureLines(width int) []string {
-	out := []string{"Outcome measures, against the usual range for age and sex"}
+	out := text.Lines("Outcome measures, against the usual range for age and sex", width)
 	loc := r.Generated.Location()
 	for _, m := range r.Measures {
 		a := m.Assessment
@@ -154,7 +154,7 @@ func normBar(v, mark, top, w int) string {
 // exercise at each check-in, with braille dots: two charts on one time
 // line.
 func (r *Report) PainLines(width int) []string {
-	out := []string{fmt.Sprintf("Pain before and after exercise, last %s (0 to 10)", pageCount(len(r.Pain), "check-in", "check-ins"))}
+	out := text.Lines(fmt.Sprintf("Pain before and after exercise, last %s (0 to 10)", pageCount(len(r.Pain), "check-in", "check-ins")), width)
 	if len(r.Pain) == 0 {
 		return append(out, "  No pain answers yet.")
 	}
@@ -346,7 +346,8 @@ func (r *Report) CalendarLines(width int) []string {
 		}
 		out = append(out, b.String())
 	}
-	out = append(out, "", "  Each week against the plan   █ all   ▓ half or more   ░ some   · none")
+	out = append(out, "")
+	out = append(out, text.Indent("  ", "  ", "Each week against the plan   █ all   ▓ half or more   ░ some   · none", width)...)
 	nameW := min(30, max(12, width-2*Weeks-22))
 	for _, rw := range c.Routines {
 		var b strings.Builder
@@ -411,8 +412,14 @@ func (r *Report) LadderLines(width int) []string {
 			}
 		}
 		bar := Bar(x.Index+1, x.Len, 10)
-		out = append(out, fmt.Sprintf("  %s %s step %d of %d  ↑%d ↓%d  last %s", text.Pad(text.Truncate(pageClean(x.Exercise.Name), nameW), nameW),
-			bar, x.Index+1, x.Len, up, down, x.LastDone.Format("2 Jan")))
+		stats := fmt.Sprintf("%s step %d of %d  ↑%d ↓%d  last %s", bar, x.Index+1, x.Len, up, down, x.LastDone.Format("2 Jan"))
+		name := pageClean(x.Exercise.Name)
+		if l := "  " + text.Pad(text.Truncate(name, nameW), nameW) + " " + stats; text.Width(l) <= width {
+			out = append(out, l)
+		} else { // a narrow window: the name on a line of its own
+			out = append(out, text.Hang("  ", name, width)...)
+			out = append(out, "      "+stats)
+		}
 		now := pageClean(exercises.RungText(x.Exercise, x.Now))
 		start := pageClean(exercises.RungText(x.Exercise, x.Start))
 		if now == start {
