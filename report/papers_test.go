@@ -10,6 +10,7 @@ import (
 	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
+	"limber/profile"
 )
 
 // journalOf builds records session by session, as the coach and limber log
@@ -369,4 +370,27 @@ func TestHandoutHTMLLarge(t *testing.T) {
 	wellFormed(t, b.String())
 	selfContained(t, b.String())
 	pageGolden(t, b.String())
+}
+
+// The person's name reaches the page's CSS (the running header) and its
+// text escaped: it can close neither the string nor the style.
+func TestRunningHeaderEscapes(t *testing.T) {
+	in := fixtureInput(t)
+	in.Profile = &profile.Profile{Name: `Ann "x" </style><script>alert(1)</script> \ ;}`, Born: 1954, Clinician: "Dr <b>Rao</b>"}
+	var b bytes.Buffer
+	if err := Build(in).HTML(&b, "Report"); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	wellFormed(t, page)
+	selfContained(t, page)
+	for _, bad := range []string{"</style><script>", "<b>Rao", `"x"`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("%q reached the page", bad)
+		}
+	}
+	style, _, _ := strings.Cut(page, "</style>")
+	if strings.Count(style, "@top-left { content: \"") != 1 || strings.Contains(style, "<script>") {
+		t.Errorf("the running header is not one escaped CSS string:\n%s", style[strings.Index(style, "@top-left"):][:300])
+	}
 }
