@@ -49,7 +49,7 @@ reminder set; --off removes it and nothing else.`,
 			in := e.installer()
 			switch {
 			case fire:
-				return e.fire(time.Now())
+				return e.fire(clock())
 			case off:
 				return e.remindOff(in)
 			case given("at"):

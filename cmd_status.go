@@ -13,6 +13,9 @@ import (
 	"limber/remind"
 )
 
+// clock is the time status and the reminder go by; tests set it.
+var clock = time.Now
+
 func newStatusCmd(e *env) *cobra.Command {
 	var short, asJSON bool
 	cmd := &cobra.Command{
@@ -31,7 +34,7 @@ and it always exits 0: a missing or damaged journal still gives a line.`,
 			if short && asJSON {
 				return usagef("choose one of --short and --json")
 			}
-			st := e.status(time.Now())
+			st := e.status(clock())
 			switch {
 			case asJSON:
 				out, _ := json.MarshalIndent(st.json(), "", "  ")
