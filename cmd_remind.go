@@ -201,10 +201,13 @@ func (e *env) describe(verb string, r remind.Reminder) {
 
 // fire is what the reminder runs: if a routine is still to do today, a
 // desktop notification; with no desktop, a line for the next prompt.
-// Otherwise it does nothing at all.
+// Otherwise it does nothing at all. It prints only to a terminal (run by
+// hand): cron mails whatever a job prints, and a reminder that went as
+// planned is no news.
 func (e *env) fire(now time.Time) error {
 	st := e.status(now)
 	if !st.today.Remind() {
+		e.say("Nothing to remind of: %s\n", st.line())
 		return nil
 	}
 	if addr := remind.SessionBus(os.Getenv, os.Getuid()); addr != "" {
@@ -213,7 +216,7 @@ func (e *env) fire(now time.Time) error {
 	title, body := st.today.Notice()
 	how, err := remind.Notify(remind.Exec{}, runtime.GOOS, title, body)
 	if err == nil {
-		fmt.Fprintf(e.stdout, "Reminder shown (%s): %s\n", how, body)
+		e.say("Reminder shown (%s): %s\n", how, body)
 		return nil
 	}
 	if st.dir == "" {
@@ -222,6 +225,13 @@ func (e *env) fire(now time.Time) error {
 	if perr := remind.LeavePending(st.dir, now); perr != nil {
 		return invalidf("could not show the reminder (%v), nor leave it for the next prompt: %v", err, perr)
 	}
-	fmt.Fprintf(e.stdout, "No desktop notification (%v); the next prompt shows the reminder (limber status --short).\n", exercises.Escape(err.Error()))
+	e.say("No desktop notification (%s); the next prompt shows the reminder (limber status --short).\n", exercises.Escape(err.Error()))
 	return nil
+}
+
+// say prints to a terminal only.
+func (e *env) say(format string, args ...any) {
+	if f, ok := e.stdout.(*os.File); ok && isTerminal(f) {
+		fmt.Fprintf(e.stdout, format, args...)
+	}
 }

@@ -45,14 +45,14 @@ func (x Exec) Run(stdin []byte, name string, args ...string) ([]byte, error) {
 		if ctx.Err() != nil {
 			err = ctx.Err()
 		}
-		return out.Bytes(), &RunError{Command: strings.Join(append([]string{name}, args...), " "), Stderr: strings.TrimSpace(errb.String()), Err: err}
+		return out.Bytes(), &RunError{Command: name, Stderr: strings.TrimSpace(errb.String()), Err: err}
 	}
 	return out.Bytes(), nil
 }
 
 // RunError is a command that failed, with what it said.
 type RunError struct {
-	Command string
+	Command string // the program's name
 	Stderr  string
 	Err     error
 }
