@@ -145,3 +145,20 @@ func TestStatusTenYearsAgreesWithAFullReplay(t *testing.T) {
 		t.Errorf("read from the end: %+v\nread whole: %+v", got, full)
 	}
 }
+
+// BenchmarkStatusJournalTenYears is the journal's part of status alone,
+// the library loaded once: read the end of a ten-year journal, replay it
+// and say today.
+func BenchmarkStatusJournalTenYears(b *testing.B) {
+	dir := b.TempDir()
+	tenYears(b, dir, time.Now())
+	e := &env{stdout: io.Discard, stderr: io.Discard, dataDir: dir}
+	lib, _ := e.loadLibrary()
+	for b.Loop() {
+		recs, err := remind.Recent(journal.Path(dir), time.Now())
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = remind.Summarize(lib, coach.Replay(lib, recs), time.Now()).Short()
+	}
+}
