@@ -49,9 +49,10 @@ func (h *homeModel) Keys() []key.Binding {
 // refresh orders the routines: those due today first (by how far behind
 // their frequency they are), then the rest.
 func (h *homeModel) refresh() {
+	now := h.ctx.Now()
 	today := h.ctx.today()
 	weekday := (int(today.Weekday()) + 6) % 7 // Monday is 0
-	week := remind.Summarize(h.ctx.Lib, h.ctx.Progress, h.ctx.Now())
+	week := remind.Summarize(h.ctx.Lib, h.ctx.Progress, now)
 	var items []homeItem
 	for i, rt := range h.ctx.Lib.Routines() {
 		r := week.Routines[i]
