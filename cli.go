@@ -155,6 +155,8 @@ func newRootCmd(e *env) *cobra.Command {
 		newReportCmd(e),
 		newHandoutCmd(e),
 		newProfileCmd(e),
+		newStatusCmd(e),
+		newRemindCmd(e),
 		newCompletionCmd(e),
 		newManCmd(e),
 	)

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"limber/coach"
 	"limber/exercises"
+	"limber/remind"
 	"limber/text"
 )
 
@@ -21,6 +21,7 @@ type homeItem struct {
 	partWay   int // exercises finished today in a routine left part-way
 	thisWeek  int // days this week with the routine done, Monday to today
 	due       bool
+	words     string // the day and the week in words, never as guilt
 }
 
 // homeModel is the home screen: today's routine first, then all routines.
@@ -59,25 +60,14 @@ func (h *homeModel) refresh() {
 	now := h.ctx.Now()
 	today := h.ctx.today()
 	weekday := (int(today.Weekday()) + 6) % 7 // Monday is 0
-	monday := today.AddDate(0, 0, -weekday)
+	week := remind.Summarize(h.ctx.Lib, h.ctx.Progress, now)
 	var items []homeItem
-	for _, rt := range h.ctx.Lib.Routines() {
-		it := homeItem{rt: rt}
-		days := map[string]bool{}
-		for _, s := range h.ctx.Progress.Sessions {
-			if s.Routine != rt.ID || !s.Counts() || s.Start.Before(monday) {
-				continue
-			}
-			days[s.Start.In(now.Location()).Format(time.DateOnly)] = true
+	for i, rt := range h.ctx.Lib.Routines() {
+		r := week.Routines[i]
+		it := homeItem{rt: rt, doneToday: r.Done, thisWeek: r.ThisWeek, due: r.Due, words: r.Words()}
+		if r.Started {
+			it.partWay = r.Finished
 		}
-		day := h.ctx.Progress.Day(rt, now)
-		if it.doneToday = day.Done; it.doneToday {
-			days[today.Format(time.DateOnly)] = true
-		} else if day.Resume != nil {
-			it.partWay = len(day.Finished)
-		}
-		it.thisWeek = len(days)
-		it.due = !it.doneToday && it.thisWeek < rt.PerWeek
 		items = append(items, it)
 	}
 	// Most behind first: the share of this week's sessions still to do,
@@ -150,23 +140,26 @@ func (h *homeModel) View() string {
 			st.Key.Render("m")+"  do it now, with someone beside you")
 	}
 	lines = append(lines, "", st.Heading.Render("Routines"))
-	nameW := min(34, max(16, w-32))
+	wordsW := 0
+	for _, it := range h.items {
+		wordsW = max(wordsW, text.Width(it.words))
+	}
+	nameW := min(34, max(16, w-13-wordsW))
 	for i, it := range h.items {
-		status := fmt.Sprintf("%d of %d this week", it.thisWeek, it.rt.PerWeek)
-		if it.rt.PerWeek == 7 {
-			status = "not yet today"
+		row := text.Pad(text.Truncate(clean(it.rt.Name), nameW), nameW) + " " + text.Pad(it.rt.Frequency, 9)
+		var under []string // the words, when the row has no room for them
+		if 2+text.Width(row)+1+text.Width(it.words) <= w {
+			row += " " + it.words
+		} else {
+			under = text.Lines(it.words, w-4)
 		}
-		switch {
-		case it.doneToday:
-			status = "✓ done today"
-		case it.partWay > 0:
-			status = fmt.Sprintf("started: %d of %d done", it.partWay, len(it.rt.Items))
-		}
-		row := text.Pad(text.Truncate(clean(it.rt.Name), nameW), nameW) + " " + text.Pad(it.rt.Frequency, 9) + " " + status
 		if i == h.cursor {
 			lines = append(lines, st.Selected.Render("▸ "+row))
 		} else {
 			lines = append(lines, "  "+row)
+		}
+		for _, l := range under {
+			lines = append(lines, "    "+l)
 		}
 	}
 	lines = append(lines, "", st.Subtle.Render("l  the exercise library     t  tips     g  your progress"))
