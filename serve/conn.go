@@ -23,13 +23,13 @@ type conn struct {
 	authDeadline time.Time
 	authed       atomic.Bool
 
-	mu      sync.Mutex
-	who     *Person
-	methods []string // authentication methods tried
-	keys    []string // fingerprints of unknown keys offered
-	end     string
+	mu       sync.Mutex
+	who      *Person
+	methods  []string // authentication methods tried
+	keys     []string // fingerprints of unknown keys offered
+	end      string
 	sessions int
-	failure string // why the handshake failed
+	failure  string // why the handshake failed
 
 	closeOnce sync.Once
 }
