@@ -219,7 +219,7 @@ func (ts *testServer) connect(p *person, w, h int, bg string) *term {
 // "down", "ctrl+c", or characters.
 func (tm *term) keys(ks ...string) {
 	for _, k := range ks {
-		seq := map[string]string{"enter": "\r", "space": " ", "esc": "\x1b", "up": "\x1b[A", "down": "\x1b[B", "ctrl+c": "\x03", "ctrl+z": "\x1a"}[k]
+		seq := map[string]string{"enter": "\r", "space": " ", "esc": "\x1b", "up": "\x1b[A", "down": "\x1b[B", "right": "\x1b[C", "left": "\x1b[D", "ctrl+c": "\x03", "ctrl+z": "\x1a"}[k]
 		if seq == "" {
 			seq = k
 		}
@@ -276,11 +276,13 @@ func (tm *term) await(ok func(string) bool, timeout time.Duration) (string, bool
 	}
 }
 
-// waitEnd waits for the server to close the session.
+// waitEnd waits for the server to close the session, then closes the
+// connection, as ssh does when its session ends.
 func (tm *term) waitEnd() {
 	tm.t.Helper()
 	select {
 	case <-tm.ended:
+		tm.client.Close()
 	case <-time.After(screenTimeout):
 		tm.t.Fatalf("%s: the session did not end; the screen:\n%s", tm.name, tm.vt.Text())
 	}

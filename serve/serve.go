@@ -311,14 +311,14 @@ func (s *Server) handle(sess ssh.Session) {
 	say := func(msg string) { io.WriteString(sess, "limber: "+msg+"\n") }
 	ptyReq, winch, ok := sess.Pty()
 	switch {
-	case !ok:
-		say("the coach needs a terminal; connect with ssh -t")
-		c.setEnd(endNoTerminal)
-		sess.Exit(1)
-		return
 	case sess.RawCommand() != "" || sess.Subsystem() != "":
 		say("limber serve runs the coach only; connect without a command")
 		c.setEnd(endCommand)
+		sess.Exit(1)
+		return
+	case !ok:
+		say("the coach needs a terminal; connect with ssh -t")
+		c.setEnd(endNoTerminal)
 		sess.Exit(1)
 		return
 	}

@@ -22,6 +22,7 @@ type vt struct {
 	x, y    int
 	bells   int
 	bytes   int
+	raw     []byte        // everything written, escapes and all (the first MiB)
 	tail    []byte        // a sequence cut between two writes
 	changed chan struct{} // closed and replaced at each write
 	reply   func([]byte)  // where the terminal's answers go
@@ -68,6 +69,13 @@ func (t *vt) Changed() <-chan struct{} {
 	return t.changed
 }
 
+// Raw is what the terminal received.
+func (t *vt) Raw() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.raw)
+}
+
 func (t *vt) Bells() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -78,6 +86,9 @@ func (t *vt) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	var replies [][]byte
 	t.bytes += len(p)
+	if len(t.raw) < 1<<20 {
+		t.raw = append(t.raw, p...)
+	}
 	data := append(t.tail, p...)
 	t.tail = nil
 	i := 0
