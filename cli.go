@@ -154,6 +154,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newReportCmd(e),
 		newHandoutCmd(e),
 		newProfileCmd(e),
+		newServeCmd(e),
 		newCompletionCmd(e),
 		newManCmd(e),
 	)
