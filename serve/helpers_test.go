@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
-	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -170,7 +169,12 @@ type term struct {
 // connect opens a terminal of w×h for p. bg, when set, is the background
 // colour the terminal reports.
 func (ts *testServer) connect(p *person, w, h int, bg string) *term {
-	t := ts.t
+	ts.t.Helper()
+	return ts.connectAs(ts.t, p, w, h, bg)
+}
+
+// connectAs is connect, failing through t.
+func (ts *testServer) connectAs(t testing.TB, p *person, w, h int, bg string) *term {
 	t.Helper()
 	c, err := dial(ts.addr, "anyone", nil, gossh.PublicKeys(p.signer))
 	if err != nil {
@@ -352,12 +356,4 @@ func (tm *term) noFlags() {
 		tm.keys("n")
 		tm.waitChange()
 	}
-}
-
-func fmtRecs(recs []journal.Record) string {
-	var b strings.Builder
-	for _, r := range recs {
-		fmt.Fprintf(&b, "%s %s %s\n", r.Kind, r.Exercise, r.Note)
-	}
-	return b.String()
 }

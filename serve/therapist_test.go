@@ -86,7 +86,7 @@ func TestTherapistWatchesAndAdjusts(t *testing.T) {
 	r.waitFor("adjust a rung")
 	r.keys("a")
 	r.waitFor("which exercise?")
-	scr = r.waitFor("Chair lifts")
+	r.waitFor("Chair lifts")
 	r.keys("down") // sv-hold first (both done), then sv-reps
 	for i := 0; i < 5 && !strings.Contains(selected(r.vt.Text()), "Chair lifts"); i++ {
 		r.keys("down")

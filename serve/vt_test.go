@@ -43,14 +43,6 @@ func (t *vt) clear() {
 	}
 }
 
-func (t *vt) resize(w, h int) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.w, t.h = w, h
-	t.clear()
-	t.x, t.y = 0, 0
-}
-
 // Text is the screen, each line trimmed on the right.
 func (t *vt) Text() string {
 	t.mu.Lock()
