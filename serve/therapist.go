@@ -683,14 +683,47 @@ func (m *therapistModel) viewWatch(w, h int) []string {
 	f := m.frame
 	head := st.Heading.Render("Watching "+name) + st.Subtle.Render(fmt.Sprintf(" · read-only · their window %d×%d", f.Width, f.Height))
 	lines := []string{head}
-	if f.Width > w || f.Height > h-1 {
-		lines[0] += st.Warn.Render(" · yours is smaller: part is cut off")
-	}
 	body := f.Text
 	if !m.t.color {
 		body = ansi.Strip(body)
 	}
-	return append(lines, strings.Split(body, "\n")...)
+	frame := fitFrame(strings.Split(body, "\n"), h-1)
+	cut := f.Width > w
+	for i, l := range frame {
+		// Cut as their terminal would, without an ellipsis on every line.
+		frame[i] = ansi.Truncate(strings.TrimRight(l, " "), w, "")
+		cut = cut || ansi.StringWidth(l) > w
+	}
+	if cut || len(frame) < f.Height && len(frame) == h-1 {
+		lines[0] += st.Warn.Render(" · your window is smaller than theirs")
+	}
+	return append(lines, frame...)
+}
+
+// fitFrame fits a screen into h lines: runs of blank lines shrink first
+// (the longest first, down to one), so that the question at the bottom and
+// the keys stay in view; only then is the bottom cut.
+func fitFrame(lines []string, h int) []string {
+	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	for len(lines) > h {
+		// The longest run of blank lines.
+		best, bestLen := -1, 1
+		for i := 0; i < len(lines); {
+			j := i
+			for j < len(lines) && blank(lines[j]) {
+				j++
+			}
+			if j-i > bestLen {
+				best, bestLen = i, j-i
+			}
+			i = max(j, i+1)
+		}
+		if best < 0 {
+			return lines[:h]
+		}
+		lines = append(lines[:best], lines[best+1:]...)
+	}
+	return lines
 }
 
 // reportText is the progress report, as limber report prints it.
