@@ -28,10 +28,12 @@ type conn struct {
 	methods  []string // authentication methods tried
 	keys     []string // fingerprints of unknown keys offered
 	end      string
-	sessions int
+	sessions int    // sessions ended
+	active   int    // sessions running
+	closed   bool   // the connection closed
 	failure  string // why the handshake failed
 
-	closeOnce sync.Once
+	logOnce sync.Once
 }
 
 type connKey struct{}
@@ -57,7 +59,7 @@ func (s *Server) connect(ctx ssh.Context, nc net.Conn) net.Conn {
 	s.mu.Unlock()
 	if closing || n >= maxConnsPerSession*s.cfg.MaxSessions+8 {
 		c.setEnd("refused: too many connections")
-		c.logEnd()
+		c.logOnce.Do(c.logEnd)
 		return nil
 	}
 	nc.SetDeadline(c.authDeadline)
@@ -118,21 +120,46 @@ func (c *conn) offered(fp string) {
 	}
 }
 
+// begin counts a session starting on the connection.
+func (c *conn) begin() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.active++
+}
+
+// finish records how a session ended; the log line waits for the last
+// session and the connection's close, whichever comes later.
+func (c *conn) finish(end string) {
+	c.mu.Lock()
+	c.end = end
+	c.sessions++
+	c.active--
+	ready := c.closed && c.active == 0
+	c.mu.Unlock()
+	if ready {
+		c.logOnce.Do(c.logEnd)
+	}
+}
+
+// setEnd is how a connection refused before any session ended.
 func (c *conn) setEnd(end string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.end = end
-	c.sessions++
 }
 
 func (c *conn) Close() error {
 	err := c.Conn.Close()
-	c.closeOnce.Do(func() {
-		c.srv.mu.Lock()
-		delete(c.srv.conns, c)
-		c.srv.mu.Unlock()
-		c.logEnd()
-	})
+	c.srv.mu.Lock()
+	delete(c.srv.conns, c)
+	c.srv.mu.Unlock()
+	c.mu.Lock()
+	c.closed = true
+	ready := c.active == 0
+	c.mu.Unlock()
+	if ready {
+		c.logOnce.Do(c.logEnd)
+	}
 	return err
 }
 

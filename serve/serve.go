@@ -308,17 +308,20 @@ func (s *Server) handle(sess ssh.Session) {
 	if who == nil {
 		return
 	}
+	c.begin()
+	end := endLeft
+	defer func() { c.finish(end) }()
 	say := func(msg string) { io.WriteString(sess, "limber: "+msg+"\n") }
 	ptyReq, winch, ok := sess.Pty()
 	switch {
 	case sess.RawCommand() != "" || sess.Subsystem() != "":
 		say("limber serve runs the coach only; connect without a command")
-		c.setEnd(endCommand)
+		end = endCommand
 		sess.Exit(1)
 		return
 	case !ok:
 		say("the coach needs a terminal; connect with ssh -t")
-		c.setEnd(endNoTerminal)
+		end = endNoTerminal
 		sess.Exit(1)
 		return
 	}
@@ -327,20 +330,20 @@ func (s *Server) handle(sess ssh.Session) {
 		defer func() { <-s.slots }()
 	default:
 		say("the server is full, try again later")
-		c.setEnd(endFull)
+		end = endFull
 		sess.Exit(1)
 		return
 	}
 	ss := newSession(s, sess, c, who)
 	if !s.track(ss) {
 		say("the server is stopping, try again later")
-		c.setEnd(endShutdown)
+		end = endShutdown
 		sess.Exit(1)
 		return
 	}
 	defer s.untrack(ss)
 	ss.run(ptyReq, winch)
-	c.setEnd(ss.reason())
+	end = ss.reason()
 }
 
 // joinErrors makes one error of many, one a line.

@@ -275,3 +275,29 @@ func sgrs(s string) []string {
 	}
 	return out
 }
+
+// A connection that drops mid-session: the coach records the session as
+// quit, and the log line names who it was and that they went.
+func TestDroppedConnection(t *testing.T) {
+	data := t.TempDir()
+	ann := newPerson(t, "Ann Lee", Patient)
+	ts := startServer(t, data, nil, ann)
+	a := ts.connect(ann, 80, 24, "")
+	a.waitFor("I understand")
+	a.keys("enter")
+	a.waitFor("Serve test routine")
+	a.keys("enter")
+	a.waitFor("How is your usual nerve pain right now?")
+	a.keys("2")
+	a.noFlags()
+	a.waitFor("start when you are ready")
+	a.client.Close()
+	waitLog(t, ts, "msg=connection", 1)
+	l := logLines(ts, "msg=connection")[0]
+	if !strings.Contains(l, `who="Ann Lee"`) || !strings.Contains(l, "end=disconnected") {
+		t.Fatalf("log: %s", l)
+	}
+	if got := kinds(readJournal(t, data, "ann-lee")); got != "session_start,session_end(quit)" {
+		t.Fatalf("journal: %s", got)
+	}
+}
