@@ -617,7 +617,9 @@ func (m *therapistModel) viewExercises(w, h int) []string {
 		if m.isErr {
 			style = st.Stop
 		}
-		lines = append(lines, style.Render(text.Truncate(m.msg, w)))
+		for _, l := range text.Lines(m.msg, w) {
+			lines = append(lines, style.Render(l))
+		}
 	}
 	lines = append(lines, "")
 	nameW := min(34, max(16, w-30))
