@@ -301,3 +301,34 @@ func TestDroppedConnection(t *testing.T) {
 		t.Fatalf("journal: %s", got)
 	}
 }
+
+// ctrl+z must not suspend the server (bubbletea would stop its own
+// process): the coach pauses and the session goes on. A resize reaches
+// the coach and the hub.
+func TestCtrlZAndResize(t *testing.T) {
+	data := t.TempDir()
+	ann := newPerson(t, "Ann Lee", Patient)
+	ts := startServer(t, data, nil, ann)
+	a := ts.connect(ann, 80, 24, "")
+	a.waitFor("I understand")
+	a.keys("enter")
+	a.waitFor("Serve test routine")
+	a.keys("ctrl+z")
+	a.keys("enter")
+	a.waitFor("How is your usual nerve pain right now?")
+	if err := a.sess.WindowChange(30, 100); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(screenTimeout)
+	for {
+		l, _ := ts.Hub().Get("ann-lee")
+		if f, _ := l.Frame(); f.Width == 100 && f.Height == 30 && strings.Contains(f.Text, strings.Repeat("─", 98)) {
+			break
+		}
+		if time.Now().After(deadline) {
+			f, _ := l.Frame()
+			t.Fatalf("the resize did not reach the coach: %dx%d\n%s", f.Width, f.Height, f.Text)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
