@@ -149,6 +149,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newPlanCmd(e),
 		newLogCmd(e),
 		newAdjustCmd(e),
+		newAssessCmd(e),
 		newHistoryCmd(e),
 		newTipsCmd(e),
 		newReportCmd(e),

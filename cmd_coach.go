@@ -60,6 +60,7 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 type coachOptions struct {
 	voice, noBell, demo bool
 	speed               float64
+	assess              string // open this outcome measure (limber assess TEST)
 }
 
 func (o *coachOptions) flags(cmd *cobra.Command) {
@@ -133,8 +134,8 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	_, noticeErr := os.Stat(marker)
 	m := tui.New(tui.Options{
 		Library: lib, Records: recs, Recorder: rec, Now: time.Now, Demo: o.demo, Speed: o.speed,
-		Routine: routine, Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
-		Profile:    tui.Profile{Insulin: prof.UsesInsulin(), Units: prof.Units},
+		Routine: routine, Assess: o.assess, Profile: tuiProfile(prof),
+		Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
 		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
 		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
 	})

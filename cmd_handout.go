@@ -13,7 +13,7 @@ import (
 
 func newHandoutCmd(e *env) *cobra.Command {
 	var html string
-	var markdown bool
+	var markdown, large bool
 	cmd := &cobra.Command{
 		Use:               "handout ROUTINE",
 		Short:             "the routine to take home: each exercise at its dose now, steps, safety, and a tick grid for the week",
@@ -22,6 +22,9 @@ func newHandoutCmd(e *env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("html") && markdown {
 				return usagef("choose one of --html and --markdown")
+			}
+			if markdown && large {
+				return usagef("--large is for the printed page (--html) or text; Markdown takes the reader's own type size")
 			}
 			lib := e.library()
 			rt, err := findRoutine(lib, args[0])
@@ -33,6 +36,7 @@ func newHandoutCmd(e *env) *cobra.Command {
 				return err
 			}
 			h := report.NewHandout(lib, p, rt, time.Now())
+			h.Person, h.Large = report.PersonOf(e.person()), large
 			switch {
 			case html != "":
 				if err := writeFile(html, func(f *os.File) error { return h.HTML(f) }); err != nil {
@@ -49,6 +53,7 @@ func newHandoutCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&html, "html", "", "write a printable page to `FILE`")
 	cmd.Flags().BoolVar(&markdown, "markdown", false, "print Markdown")
+	cmd.Flags().BoolVar(&large, "large", false, "large print: 16 pt type on the printed page (--html), or text wrapped at 46 columns to print in large type")
 	cmd.MarkFlagFilename("html", "html")
 	return cmd
 }

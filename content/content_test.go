@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"limber/content"
 	"limber/exercises"
@@ -317,5 +318,135 @@ func TestChecksCatchBrokenContent(t *testing.T) {
 	tip.Source = ""
 	if p := tipProblems(&tip); len(p) != 1 {
 		t.Errorf("a tip with no source drew %q", p)
+	}
+}
+
+// steadiChairStand is the CDC STEADI 30-Second Chair Stand table: a score
+// below these is below average for the age and sex (Rikli & Jones 1999).
+var steadiChairStand = []struct {
+	from, to   int
+	men, women int
+}{
+	{60, 64, 14, 12}, {65, 69, 12, 11}, {70, 74, 12, 10}, {75, 79, 11, 10},
+	{80, 84, 10, 9}, {85, 89, 8, 8}, {90, 94, 7, 4},
+}
+
+// assessmentProblems lists every promise one outcome measure breaks.
+func assessmentProblems(a *exercises.Assessment) []string {
+	var p []string
+	bad := func(format string, args ...any) { p = append(p, a.ID+": "+fmt.Sprintf(format, args...)) }
+	if !strings.Contains(a.Source, "STEADI") {
+		bad("does not cite CDC STEADI: %q", a.Source)
+	}
+	if len(a.Steps) < 3 || a.Summary == "" {
+		bad("has %d steps and summary %q", len(a.Steps), a.Summary)
+	}
+	if !containsFold(a.Safety, besideYou) {
+		bad("its safety does not say %q", besideYou)
+	}
+	if a.Every != exercises.DefaultEvery {
+		bad("is offered every %d days, want %d", a.Every, exercises.DefaultEvery)
+	}
+	for field, texts := range map[string][]string{"steps": a.Steps, "safety": a.Safety, "summary": {a.Summary}, "stages": a.Stages} {
+		for _, s := range texts {
+			if coach.MatchString(s) {
+				bad("%s says %q, which reads oddly on a page", field, s)
+			}
+		}
+	}
+	if len(a.Norms) == 0 {
+		bad("has no norms")
+	}
+	return p
+}
+
+// The two built-in outcome measures hold the STEADI procedure and norms.
+func TestBuiltInAssessments(t *testing.T) {
+	lib := load(t)
+	for _, a := range lib.Assessments() {
+		for _, p := range assessmentProblems(a) {
+			t.Error(p)
+		}
+	}
+	cs, ok := lib.Assessment("chair-stand-30s")
+	if !ok {
+		t.Fatal("no chair-stand-30s")
+	}
+	if cs.Kind != exercises.Count || cs.Duration != 30*time.Second || cs.Unit != "stands" || !containsFold(cs.Steps, "arms") || !containsFold(cs.Steps, "halfway") {
+		t.Errorf("chair-stand-30s: %+v", cs)
+	}
+	if len(cs.Norms) != 2*len(steadiChairStand) {
+		t.Errorf("chair-stand-30s has %d norms, want %d", len(cs.Norms), 2*len(steadiChairStand))
+	}
+	// Every band at its first and last year and one either side, for each
+	// sex, and the result at the norm and one either side.
+	for _, row := range steadiChairStand {
+		for _, sx := range []struct {
+			sex   string
+			below int
+		}{{"M", row.men}, {"F", row.women}} {
+			for _, age := range []int{row.from, row.from + 1, row.to - 1, row.to} {
+				n, ok := cs.NormFor(age, sx.sex)
+				if !ok || n.Below != sx.below {
+					t.Errorf("%s aged %d: norm %+v %v, want below %d", sx.sex, age, n, ok, sx.below)
+					continue
+				}
+				if !n.Under(sx.below-1) || n.Under(sx.below) || n.Under(sx.below+1) {
+					t.Errorf("%s aged %d: %d, %d, %d stands read wrong against %d", sx.sex, age, sx.below-1, sx.below, sx.below+1, sx.below)
+				}
+			}
+		}
+	}
+	for _, age := range []int{59, 95} {
+		if n, ok := cs.NormFor(age, "F"); ok {
+			t.Errorf("a norm for age %d, which the table does not cover: %+v", age, n)
+		}
+	}
+	if n, _ := cs.NormFor(72, "F"); n.Group() != "women 70-74" {
+		t.Errorf("group %q", n.Group())
+	}
+
+	bs, ok := lib.Assessment("balance-4-stage")
+	if !ok {
+		t.Fatal("no balance-4-stage")
+	}
+	if bs.Kind != exercises.Stages || bs.Duration != 10*time.Second || len(bs.Stages) != 4 || !strings.Contains(strings.ToLower(bs.Stages[2]), "tandem") {
+		t.Errorf("balance-4-stage: %+v", bs)
+	}
+	// Not holding the tandem stance (stage 3) is below; at 64 the STEADI
+	// criterion for older adults does not apply.
+	for _, c := range []struct {
+		age, held int
+		under, ok bool
+	}{{64, 2, false, false}, {65, 2, true, true}, {65, 3, false, true}, {66, 4, false, true}, {90, 1, true, true}} {
+		n, ok := bs.NormFor(c.age, "")
+		if ok != c.ok || (ok && n.Under(c.held) != c.under) {
+			t.Errorf("aged %d, %d stages held: norm %+v %v", c.age, c.held, n, ok)
+		}
+	}
+}
+
+func TestAssessmentChecksCatchBrokenContent(t *testing.T) {
+	lib := load(t)
+	orig, _ := lib.Assessment("chair-stand-30s")
+	if p := assessmentProblems(orig); len(p) != 0 {
+		t.Fatalf("chair-stand-30s is not clean: %v", p)
+	}
+	for _, c := range []struct {
+		name, want string
+		breakIt    func(a *exercises.Assessment)
+	}{
+		{"no STEADI", "does not cite", func(a *exercises.Assessment) { a.Source = "A web page" }},
+		{"no one beside", "safety does not say", func(a *exercises.Assessment) { a.Safety = a.Safety[1:] }},
+		{"every 2 weeks", "every 14 days", func(a *exercises.Assessment) { a.Every = 14 }},
+		{"coach", "steps says", func(a *exercises.Assessment) { a.Steps = append(slices.Clone(a.Steps), "The coach counts.") }},
+		{"no norms", "no norms", func(a *exercises.Assessment) { a.Norms = nil }},
+		{"two steps", "has 2 steps", func(a *exercises.Assessment) { a.Steps = a.Steps[:2] }},
+	} {
+		a := *orig
+		c.breakIt(&a)
+		if p := assessmentProblems(&a); len(p) != 1 || !strings.Contains(p[0], c.want) {
+			t.Errorf("%s: got %q, want one problem mentioning %q", c.name, p, c.want)
+		}
 	}
 }

@@ -41,6 +41,9 @@ type Library struct {
 	rtOrder   []string
 	tips      map[string]*Tip
 	tipOrder  []string
+	// outcome measures (assessments.go)
+	assessments map[string]*Assessment
+	asOrder     []string
 	// Notices tell content authors what replaced what.
 	Notices []Notice
 	// Files counts the files read; Skipped names those that could not be
@@ -105,6 +108,8 @@ func Load(sources ...Source) (*Library, []*Error) {
 		exercises: map[string]*Exercise{},
 		routines:  map[string]*Routine{},
 		tips:      map[string]*Tip{},
+
+		assessments: map[string]*Assessment{},
 	}
 	var errs []*Error
 	var routines []*rawRoutine
@@ -160,6 +165,12 @@ func Load(sources ...Source) (*Library, []*Error) {
 					lib.tipOrder = append(lib.tipOrder, t.ID)
 				}
 				lib.tips[t.ID] = t
+			}
+			for _, a := range f.def.assessments {
+				if !dup("assessment", a.ID, a.Pos) {
+					a.Origin = originOf(src, f.name)
+					lib.addAssessment(a)
+				}
 			}
 		}
 	}

@@ -22,6 +22,8 @@ type fileDef struct {
 	progSets  map[*Exercise]bool // progression.sets.min was written
 	routines  []*rawRoutine
 	tips      []*Tip
+	// assessments are the file's outcome measures (assessments_yaml.go).
+	assessments []*Assessment
 }
 
 type rawRoutine struct {
@@ -73,8 +75,8 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 	f := &fileDef{name: name, progSets: map[*Exercise]bool{}}
 	var fileCategory Category
 	var fileRules *ruleSet
-	var exNode, rtNode, tipNode *yaml.Node
-	d.fields(root, "", []string{"title", "category", "rules", "exercises", "routines", "tips"}, func(key string, v *yaml.Node) {
+	var exNode, rtNode, tipNode, asNode *yaml.Node
+	d.fields(root, "", []string{"title", "category", "rules", "exercises", "routines", "tips", "assessments"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "title":
 			d.text(v, key, MaxNameLen, false)
@@ -88,6 +90,8 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 			rtNode = v
 		case "tips":
 			tipNode = v
+		case "assessments":
+			asNode = v
 		}
 	})
 	if exNode != nil {
@@ -115,6 +119,14 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 			t := d.tip(v, field)
 			if d.count() == before && t != nil {
 				f.tips = append(f.tips, t)
+			}
+		})
+	}
+	if asNode != nil {
+		d.list(asNode, "assessments", "assessments", func(_ int, field string, v *yaml.Node) {
+			before := d.count()
+			if a := d.assessment(v, field); d.count() == before && a != nil {
+				f.assessments = append(f.assessments, a)
 			}
 		})
 	}

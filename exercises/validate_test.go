@@ -147,7 +147,7 @@ func TestValidationErrors(t *testing.T) {
 		{"score wrong", strings.Replace(good, "    levels:", "    score: {out_of: many}\n    levels:", 1), []string{
 			`lib/a.yaml:13:21: exercises[0].score.out_of: expected a whole number from 1 to 1000, found the text "many"`}},
 		{"not a mapping", "- a\n- b\n", []string{
-			`lib/a.yaml:1:1: expected a mapping with fields (title, category, rules, exercises, routines, tips), found a list`}},
+			`lib/a.yaml:1:1: expected a mapping with fields (title, category, rules, exercises, routines, tips, assessments), found a list`}},
 		{"yaml syntax", "exercises: [\n", []string{
 			`lib/a.yaml:1:1: not valid YAML: did not find expected node content`}},
 		{"tab indentation", "exercises:\n\t- id: x\n", []string{

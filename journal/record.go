@@ -26,6 +26,10 @@ const (
 	// KindFlare is a pain flare reported in the middle of a set
 	// (exercise, set, side, pain), recorded whatever its value.
 	KindFlare Kind = "flare"
+	// KindAssessment is an outcome measure's result (DESIGN section 7):
+	// the test, the result, and the person's age and sex where the
+	// profile gave them, in Assessed.
+	KindAssessment Kind = "assessment"
 )
 
 // Record is one line of the journal. Fields that do not apply to a kind stay
@@ -70,6 +74,19 @@ type Record struct {
 
 	// adjust
 	Note string `json:"note,omitempty"`
+
+	*Assessed // an outcome measure's result; nil on every other record
+}
+
+// Assessed is an outcome measure's result. It sits behind one pointer, as
+// Answers do: a journal holds a handful of them among hundreds of
+// thousands of sets. The fast decoder does not know its keys and leaves
+// these lines to encoding/json.
+type Assessed struct {
+	Test   string `json:"test"`          // the assessment's id, such as "chair-stand-30s"
+	Result int    `json:"result"`        // how many (count), or how many stages held
+	Age    int    `json:"age,omitempty"` // years, from the profile's year of birth; 0 where not known
+	Sex    string `json:"sex,omitempty"` // "F" or "M" from the profile; "" where not known
 }
 
 // Answers are the check-in's answers beyond the usual pain. They are

@@ -9,14 +9,30 @@ import (
 	"limber/content"
 	"limber/exercises"
 	"limber/journal"
+	"limber/profile"
 )
 
 // fixtureNow is when the fixture's report is made: a Thursday.
 var fixtureNow = time.Date(2026, 3, 5, 18, 0, 0, 0, time.UTC)
 
+// fixtureProfile is who the fixture is about: a woman of 72 (her chair
+// stand norm is the one for women 70-74, below 10).
+var fixtureProfile = &profile.Profile{Name: "Ann Lee", Born: 1954, Sex: "F", Clinician: "Dr Rao"}
+
+// fixtureInput is the fixture as a report's input, with the profile.
+func fixtureInput(t testing.TB) Input {
+	lib, recs, p := fixture(t)
+	return Input{Lib: lib, Progress: p, Records: recs, Profile: fixtureProfile, Now: fixtureNow}
+}
+
 // fixture is the built-in library and a fixed month and a half of
 // sessions: feet-daily most days, balance-3x on Mondays and Fridays, with
-// one painful day, one unsettled next morning, one red flag and one stop.
+// one painful day, one unsettled next morning, a red flag (a fall and a
+// foot wound), an older red flag that does not say which, one stop, a
+// feet-daily session left part-way on a rest day, a therapist's adjust
+// with a note, hands-daily logged exercise by exercise (all of it on one
+// day, three exercises on each of two more), and outcome measures: the
+// chair stand below the norm, then in it, and the balance test.
 func fixture(t testing.TB) (*exercises.Library, []journal.Record, *coach.Progress) {
 	t.Helper()
 	fixtureOnce.Do(func() { fixLib, fixRecs, fixErr = buildFixture() })
@@ -43,7 +59,10 @@ func buildFixture() (*exercises.Library, []journal.Record, error) {
 	day0 := fixtureNow.AddDate(0, 0, -45)
 	for d := 0; d < 45; d++ {
 		at := time.Date(day0.Year(), day0.Month(), day0.Day()+d, 9, 0, 0, 0, time.UTC)
-		if d%7 == 3 { // a rest day each week
+		if d%7 == 3 { // a rest day each week; on one, a session left part-way
+			if d == 38 {
+				recs = append(recs, partWay(lib, at)...)
+			}
 			continue
 		}
 		routines := []string{"feet-daily"}
@@ -64,6 +83,11 @@ func buildFixture() (*exercises.Library, []journal.Record, error) {
 				start.Settled = &no
 			}
 			if d == 30 && ri == 0 {
+				start = coach.CheckIn{Baseline: b, RedFlags: []coach.RedFlag{coach.Fall, coach.FootWound}}.Record(at, sid, rid)
+				recs = append(recs, start, journal.Record{Kind: journal.KindSessionEnd, At: at, Session: sid, Routine: rid, Outcome: "red_flag"})
+				continue
+			}
+			if d == 9 && ri == 0 { // an older record: one red-flag answer, no names
 				yes := true
 				start.RedFlag = &yes
 				recs = append(recs, start, journal.Record{Kind: journal.KindSessionEnd, At: at, Session: sid, Routine: rid, Outcome: "red_flag"})
@@ -115,18 +139,78 @@ func buildFixture() (*exercises.Library, []journal.Record, error) {
 			}
 			recs = append(recs, journal.Record{Kind: journal.KindSessionEnd, At: at, Session: sid, Routine: rid, Outcome: "finished"})
 		}
+		evening := time.Date(at.Year(), at.Month(), at.Day(), 19, 0, 0, 0, time.UTC)
+		switch d {
+		case 5:
+			recs = append(recs, assessed(lib, "chair-stand-30s", evening, 9))
+		case 40:
+			recs = append(recs, assessed(lib, "chair-stand-30s", evening, 11), assessed(lib, "balance-4-stage", evening.Add(time.Minute), 2))
+		case 42:
+			recs = logged(lib, recs, evening, "wrist-circles", "forearm-turns", "tendon-gliding", "median-nerve-glide", "thumb-touches",
+				"finger-spreads", "button-practice", "wrist-flexor-stretch", "wrist-extensor-stretch")
+		case 43, 44:
+			recs = logged(lib, recs, evening, "wrist-circles", "forearm-turns", "finger-spreads")
+		}
+		if d == 44 {
+			// The therapist eases calf stretches at the wall by one step.
+			x, _ := lib.Exercise("calf-stretch-wall")
+			st, _ := coach.Replay(lib, recs).State(x.ID)
+			to, _ := x.Ladder.Down(st.Rung)
+			at := evening.Add(time.Hour)
+			dec := exercises.Adjusted(x, st.State, to)
+			recs = append(recs, journal.Record{Kind: journal.KindAdjust, At: at, Session: "adjust-" + at.Format("0102"), Exercise: x.ID,
+				Rung: &to, Note: "Easier until the heel pain settles; see 10 Mar.", Decision: &journal.Decision{From: dec.From, To: dec.To, Reason: dec.Reason}})
+		}
 	}
 	return lib, recs, nil
 }
 
+// assessed is an outcome measure's result, as the coach records it, with
+// the fixture's age and sex.
+func assessed(lib *exercises.Library, id string, at time.Time, result int) journal.Record {
+	a, _ := lib.Assessment(id)
+	age, _ := fixtureProfile.Age(at)
+	return coach.AssessmentRecord(a, at, result, age, fixtureProfile.Sex)
+}
+
+// logged records exercises one by one, as limber log does: a session each.
+func logged(lib *exercises.Library, recs []journal.Record, at time.Time, ids ...string) []journal.Record {
+	for i, id := range ids {
+		x, _ := lib.Exercise(id)
+		p := coach.Replay(lib, recs)
+		dose, _ := p.Now(x, x.Dose)
+		done := make([]int, dose.Sets)
+		for j := range done {
+			done[j] = dose.Value()
+		}
+		b := 2
+		more, _ := p.Log(x, at.Add(time.Duration(i)*time.Minute), done, 2, 2, &b, nil)
+		recs = append(recs, more...)
+	}
+	return recs
+}
+
+// partWay is a feet-daily session quit after its first two exercises.
+func partWay(lib *exercises.Library, at time.Time) []journal.Record {
+	sid := at.Format("20060102T1504") + "-partway"
+	b := 3
+	recs := []journal.Record{{Kind: journal.KindSessionStart, At: at, Session: sid, Routine: "feet-daily", Baseline: &b}}
+	rt, _ := lib.Routine("feet-daily")
+	for _, it := range rt.Items[:2] {
+		rg := it.Start.Rung()
+		recs = append(recs, journal.Record{Kind: journal.KindSet, At: at, Session: sid, Routine: "feet-daily", Exercise: it.ID,
+			Set: 1, Rung: &rg, Target: rg.Value, Achieved: rg.Value, Effort: 3})
+	}
+	return append(recs, journal.Record{Kind: journal.KindSessionEnd, At: at, Session: sid, Routine: "feet-daily", Outcome: "quit"})
+}
+
 func TestFixtureHasWhatTheReportShows(t *testing.T) {
-	lib, _, p := fixture(t)
-	r := Build(lib, p, fixtureNow)
+	r := Build(fixtureInput(t))
 	kinds := map[string]int{}
 	for _, f := range r.Flags {
 		kinds[f.Kind]++
 	}
-	if kinds["safety"] == 0 || kinds["not-settled"] == 0 || kinds["red-flag"] != 1 || kinds["stop"] != 1 {
+	if kinds["safety"] == 0 || kinds["not-settled"] == 0 || kinds["red-flag"] != 2 || kinds["stop"] != 1 || kinds["feet"] != 1 || len(r.Waiting) == 0 {
 		t.Fatalf("flags: %v", kinds)
 	}
 	moved := 0
@@ -150,3 +234,9 @@ func TestFixtureHasWhatTheReportShows(t *testing.T) {
 }
 
 func emptyProgress(lib *exercises.Library) *coach.Progress { return coach.Replay(lib, nil) }
+
+// emptyInput is the built-in library with nothing recorded.
+func emptyInput(t testing.TB) Input {
+	lib, _, _ := fixture(t)
+	return Input{Lib: lib, Progress: emptyProgress(lib), Now: fixtureNow}
+}

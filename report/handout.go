@@ -17,6 +17,8 @@ import (
 // the journal has reached, with how to do it safely, and a week of boxes to
 // tick. Its text is cleaned once, here, for all three renderings.
 type Handout struct {
+	Person    Person // who it is for, from the profile
+	Large     bool   // large print (--large): bigger type, fewer words to a line
 	ID        string
 	Name      string
 	Summary   string
@@ -31,19 +33,32 @@ type Handout struct {
 
 // HandoutItem is one exercise of a handout.
 type HandoutItem struct {
-	ID        string
-	Name      string
-	Dose      exercises.Dose // now: the journal's rung, else the routine's start
-	DoseText  string         // "2 sets of 10 reps, each side, rest 30 s"
-	Level     string         // "Level 2 of 3: One hand on the counter", or ""
-	Reason    string         // why this dose
-	Summary   string
-	Steps     []string
-	Cues      []string
-	Safety    []string
-	Equipment []string
-	Sources   []string // exercise, dose and progression sources, without repeats
+	ID       string
+	Name     string
+	Dose     exercises.Dose // now: the journal's rung, else the routine's start
+	DoseText string         // "2 sets of 10 reps, each side, rest 30 s"
+	Level    string         // "Level 2 of 3: One hand on the counter", or ""
+	// SetByTherapist says the therapist placed the exercise at this dose
+	// (limber adjust) and nothing has moved it since. The handout says
+	// so; it never prints the rules' reasons, which are for the coach.
+	SetByTherapist bool
+	Summary        string
+	Steps          []string
+	Cues           []string
+	Safety         []string
+	Equipment      []string
+	Sources        []string // exercise, dose and progression sources, without repeats
 }
+
+// Source is the item's sources on one line: "A; B".
+func (it HandoutItem) Source() string { return strings.Join(it.Sources, "; ") }
+
+// SetByTherapistWords is what the handout says of a dose the therapist set.
+const SetByTherapistWords = "your therapist set this"
+
+// LargeWidth is the widest a large-print text handout runs: 46 characters
+// fit across A4 at 18 point.
+const LargeWidth = 46
 
 // HandoutFooter is the closing advice of every handout.
 const HandoutFooter = "Stop and rest if you feel chest pain, faintness or sharp pain, and contact your clinician. " +
@@ -70,12 +85,15 @@ func NewHandout(lib *exercises.Library, p *coach.Progress, rt *exercises.Routine
 			Name:      pageClean(e.Name),
 			Dose:      it.Dose,
 			DoseText:  pageClean(exercises.DoseText(it.Dose, exercises.DoseWords)),
-			Reason:    pageClean(it.Reason),
 			Summary:   pageClean(e.Summary),
 			Steps:     handoutCleanAll(e.Steps),
 			Cues:      handoutCleanAll(e.Cues),
 			Safety:    handoutCleanAll(e.Safety),
 			Equipment: handoutCleanAll(e.Equipment),
+		}
+		if st, ok := p.State(e.ID); ok && len(st.Moves) > 0 {
+			last := st.Moves[len(st.Moves)-1]
+			item.SetByTherapist = last.Cause == "adjust" && last.Decision.To == st.Rung
 		}
 		if name := e.LevelName(it.Dose.Level); name != "" {
 			item.Level = pageClean(fmt.Sprintf("Level %d of %d: %s", it.Dose.Level, len(e.Levels), name))
@@ -108,9 +126,14 @@ func (h *Handout) aim() string {
 	return fmt.Sprintf("Tick a box each day you do the exercise. Aim for %d days this week, with a rest day between.", h.PerWeek)
 }
 
-// Text is the handout for the terminal, wrapped to width columns.
+// Text is the handout for the terminal, wrapped to width columns; in large
+// print, to LargeWidth at most, with a blank line between steps, for
+// printing in large type.
 func (h *Handout) Text(width int) string {
 	width = max(width, 30)
+	if h.Large {
+		width = min(width, LargeWidth)
+	}
 	var b strings.Builder
 	line := func(s string) { b.WriteString(strings.TrimRight(s, " ") + "\n") }
 	para := func(s, first, rest string) {
@@ -125,6 +148,9 @@ func (h *Handout) Text(width int) string {
 	}
 	para(h.Name, "", "")
 	line(strings.Repeat("=", min(text.Width(h.Name), width)))
+	if p := h.Person.Line(); p != "" {
+		para("For "+p, "", "  ")
+	}
 	para(h.Summary, "", "")
 	line("")
 	para("How often: "+h.Frequency, "", "  ")
@@ -140,17 +166,19 @@ func (h *Handout) Text(width int) string {
 		num := fmt.Sprintf("%d. ", i+1)
 		pad := strings.Repeat(" ", len(num))
 		para(it.Name, num, pad)
-		para("Do: "+it.DoseText, pad, pad+"    ")
+		para("Do: "+it.DoseText+h.setBy(it), pad, pad+"    ")
 		if it.Level != "" {
 			para(it.Level, pad, pad+"  ")
 		}
-		para("Why this dose: "+it.Reason, pad, pad+"  ")
 		if it.Summary != "" {
 			para(it.Summary, pad, pad)
 		}
 		if len(it.Steps) > 0 {
 			line(pad + "Steps:")
 			for j, s := range it.Steps {
+				if h.Large && j > 0 {
+					line("")
+				}
 				n := fmt.Sprintf("%d. ", j+1)
 				para(s, pad+"  "+n, pad+"  "+strings.Repeat(" ", len(n)))
 			}
@@ -167,8 +195,8 @@ func (h *Handout) Text(width int) string {
 		if len(it.Equipment) > 0 {
 			para("Equipment: "+strings.Join(it.Equipment, ", "), pad, pad+"  ")
 		}
-		for _, s := range it.Sources {
-			para("Source: "+s, pad, pad+"  ")
+		if src := it.Source(); src != "" {
+			para("Source: "+src, pad, pad+"  ")
 		}
 	}
 	if len(h.After) > 0 {
@@ -213,6 +241,14 @@ func (h *Handout) Text(width int) string {
 	return b.String()
 }
 
+// setBy is " (your therapist set this)" for a dose the therapist set.
+func (h *Handout) setBy(it HandoutItem) string {
+	if it.SetByTherapist {
+		return " (" + SetByTherapistWords + ")"
+	}
+	return ""
+}
+
 func handoutSourceLine(s string) string {
 	if s == "" {
 		return ""
@@ -226,6 +262,9 @@ func (h *Handout) Markdown() string {
 	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	md := handoutMD
 	p("# %s\n\n", md(h.Name))
+	if pl := h.Person.Line(); pl != "" {
+		p("For %s\n\n", md(pl))
+	}
 	if h.Summary != "" {
 		p("%s\n\n", md(h.Summary))
 	}
@@ -239,11 +278,11 @@ func (h *Handout) Markdown() string {
 	p("\n## The exercises\n")
 	for i, it := range h.Items {
 		p("\n### %d. %s\n\n", i+1, md(it.Name))
-		p("**Do:** %s  \n", md(it.DoseText))
+		p("**Do:** %s%s\n", md(it.DoseText), md(h.setBy(it)))
 		if it.Level != "" {
-			p("**%s**  \n", md(it.Level))
+			p("  \n**%s**\n", md(it.Level))
 		}
-		p("*Why this dose:* %s\n\n", md(it.Reason))
+		p("\n")
 		if it.Summary != "" {
 			p("%s\n\n", md(it.Summary))
 		}
@@ -267,14 +306,8 @@ func (h *Handout) Markdown() string {
 		if len(it.Equipment) > 0 {
 			p("**Equipment:** %s\n\n", md(strings.Join(it.Equipment, ", ")))
 		}
-		for i, s := range it.Sources {
-			if i > 0 {
-				p("  \n")
-			}
-			p("*Source:* %s", md(s))
-		}
-		if len(it.Sources) > 0 {
-			p("\n")
+		if src := it.Source(); src != "" {
+			p("*Source:* %s\n", md(src))
 		}
 	}
 	if len(h.After) > 0 {
@@ -301,21 +334,42 @@ var handoutMD = strings.NewReplacer(
 ).Replace
 
 const handoutCSS = `
-.exercise { border-top: 1px solid #888; margin-top: 0.8em; }
+.exercise { border-top: 1.5px solid #555; margin-top: 0.5em; padding-top: 0.1em; }
 h2 + .exercise { border-top: none; margin-top: 0; }
-.exercise h3 { font-size: 1.2em; margin-top: 0.5em; }
-.dose { font-size: 1.1em; }
-.why { font-style: italic; font-size: 0.92em; }
+.exercise h3 { font-size: 1.2em; margin: 0.3em 0 0.15em; }
+.dose { font-size: 1.1em; margin: 0.1em 0; }
+.dose .set { font-style: italic; font-weight: normal; }
+.summary { margin: 0.15em 0; }
 .cols { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; align-items: start; }
-.cols p:first-child, .cols .safety:first-child { margin-top: 0.4em; }
+.cols ol { margin: 0.15em 0; }
+.cols p { margin: 0.15em 0; }
 @media screen and (max-width: 560px) { .cols { display: block; } }
-.safety { border: 2px solid #111; border-left: 8px solid #111; padding: 0.3em 0.6em; margin: 0.4em 0; }
+.safety { border: 2px solid #111; border-left: 8px solid #111; padding: 0.2em 0.5em; margin: 0.2em 0; }
 .safety p { font-weight: bold; margin: 0; }
-.sources { font-size: 0.9em; }
+.safety ul { margin: 0.1em 0; padding-left: 1.2em; }
+.sources { font-size: 0.85em; margin: 0.15em 0 0; }
 .ticks th, .ticks td { text-align: center; vertical-align: middle; }
 .ticks th:first-child, .ticks td:first-child { text-align: left; }
 .ticks td.box { width: 13mm; height: 11mm; border: 1.5px solid #111; }
 footer { margin-top: 1.5em; border-top: 2px solid #444; padding-top: 0.4em; }
+header .person { font-weight: bold; }
+@media print {
+  body { font-size: 10pt; line-height: 1.25; }
+  h1 { font-size: 1.45em; }
+  h2 { margin-top: 0.7em; }
+  .exercise h3 { margin-top: 0.2em; }
+}
+`
+
+// largeCSS is large print: 16 point type, one column with the safety box
+// first, and bigger boxes to tick.
+const largeCSS = `
+body.large { font-size: 21px; line-height: 1.45; }
+body.large .cols { display: flex; flex-direction: column-reverse; }
+body.large .ticks td.box { width: 15mm; height: 14mm; }
+@media print {
+  body.large { font-size: 16pt; line-height: 1.35; }
+}
 `
 
 var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
@@ -327,11 +381,14 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title>{{.Name}}</title>
-<style>` + pageCSS + handoutCSS + `</style>
+<style>` + pageCSS + runningCSS + handoutCSS + largeCSS + `</style>
 </head>
-<body>
+<body{{if .Large}} class="large"{{end}}>
 <header>
 <h1>{{.Name}}</h1>
+{{- if .PersonLine}}
+<p class="person">For {{.PersonLine}}</p>
+{{- end}}
 {{- if .Summary}}
 <p>{{.Summary}}</p>
 {{- end}}
@@ -349,20 +406,21 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 {{- end}}
 <h2>The exercises</h2>
 {{- range $i, $it := .Items}}
-<section class="exercise keep">
+<section class="exercise keep" id="ex-{{.ID}}">
+{{- /* The figure of the exercise, where one is drawn, goes here: define
+	the template "figure" (it receives the HandoutItem). */}}
+{{- block "figure" .}}{{end}}
 <h3>{{inc $i}}. {{.Name}}</h3>
-<p class="dose"><strong>Do:</strong> {{.DoseText}}</p>
+<p class="dose"><strong>Do:</strong> {{.DoseText}}{{if .SetByTherapist}} <span class="set">({{$.SetBy}})</span>{{end}}</p>
 {{- if .Level}}
 <p><strong>{{.Level}}</strong></p>
 {{- end}}
-<p class="why">Why this dose: {{.Reason}}</p>
 {{- if .Summary}}
-<p>{{.Summary}}</p>
+<p class="summary">{{.Summary}}</p>
 {{- end}}
 <div class="cols">
 <div>
 {{- if .Steps}}
-<p><strong>Steps:</strong></p>
 <ol>
 {{- range .Steps}}
 <li>{{.}}</li>
@@ -371,6 +429,9 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 {{- end}}
 {{- if .Cues}}
 <p><strong>Cues:</strong> {{join .Cues "; "}}</p>
+{{- end}}
+{{- if .Equipment}}
+<p><strong>Equipment:</strong> {{join .Equipment ", "}}</p>
 {{- end}}
 </div>
 <div>
@@ -384,13 +445,10 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 </ul>
 </div>
 {{- end}}
-{{- if .Equipment}}
-<p><strong>Equipment:</strong> {{join .Equipment ", "}}</p>
-{{- end}}
 </div>
 </div>
-{{- range .Sources}}
-<p class="sources muted">Source: {{.}}</p>
+{{- if .Sources}}
+<p class="sources muted">Source: {{.Source}}</p>
 {{- end}}
 </section>
 {{- end}}
@@ -426,9 +484,17 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 
 // HTML writes the handout as one self-contained, printable page.
 func (h *Handout) HTML(w io.Writer) error {
+	person := h.Person.Line()
+	left := h.Name
+	if person != "" {
+		left = person
+	}
 	return handoutTmpl.Execute(w, struct {
 		*Handout
 		Aim, Footer, MadeOn, SourceLine string
+		PersonLine, SetBy               string
+		RunLeft, RunRight               string
 		Days                            [7]string
-	}{h, h.aim(), HandoutFooter, pageDate(h.Made), handoutSourceLine(h.Source), pageWeekdays})
+	}{h, h.aim(), HandoutFooter, pageDate(h.Made), handoutSourceLine(h.Source), person, SetByTherapistWords,
+		left, h.Name + " · made on " + pageDate(h.Made), pageWeekdays})
 }

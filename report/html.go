@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"limber/exercises"
 )
@@ -50,13 +48,30 @@ svg text { font-family: inherit; }
 }
 `
 
+// runningCSS prints who the page is about, and the page number, in the
+// margin of every printed page. The template fills the strings; html/template
+// escapes them for CSS.
+const runningCSS = `
+@page {
+  @top-left { content: "{{.RunLeft}}"; font: 9pt system-ui, "Helvetica Neue", Arial, sans-serif; color: #333; }
+  @top-right { content: "{{.RunRight}}"; font: 9pt system-ui, "Helvetica Neue", Arial, sans-serif; color: #333; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt system-ui, "Helvetica Neue", Arial, sans-serif; color: #333; }
+}
+`
+
 // reportCSS adds what only the report needs.
 const reportCSS = `
 .header p { margin: 0.1em 0; }
+.header .person { font-size: 1.15em; font-weight: bold; }
 .flags td.kind { font-weight: bold; }
-.flags ul { margin: 0.2em 0 0; }
+.flags ul { margin: 0.2em 0 0; padding-left: 1.2em; }
 td.date { white-space: nowrap; }
 .flags tr td:first-child { border-left: 6px solid #b00; }
+.waiting { border: 1px solid #1f4e8c; border-left: 6px solid #1f4e8c; padding: 0.3em 0.6em; margin: 0.6em 0; }
+.waiting ul { margin: 0.2em 0; }
+.measure { margin-bottom: 0.8em; }
+.measure .below { font-weight: bold; }
+.measure table td.num { text-align: right; }
 .ladder td.num { text-align: right; }
 .ladder tbody { break-inside: avoid; page-break-inside: avoid; }
 .ladder tbody tr:first-child td { border-top: 2px solid #444; }
@@ -73,14 +88,17 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title>{{.Title}}</title>
-<style>` + pageCSS + reportCSS + `</style>
+<style>` + pageCSS + runningCSS + reportCSS + `</style>
 </head>
 <body>
 <header class="header">
 <h1>{{.Title}}</h1>
-<p>Generated {{.Generated}}</p>
+{{- if .Person}}
+<p class="person">{{.Person}}</p>
+{{- end}}
 <p>Period covered: {{.Period}}</p>
-<p>Sessions: {{.Sessions}}</p>
+<p>Sessions done: {{.Sessions}} (a routine done more than once in a day, or a day of exercises logged one by one, counts once; a session left part-way does not count)</p>
+<p>Generated {{.Generated}}</p>
 <p class="note">limber supports, and does not replace, the clinician's judgement.</p>
 </header>
 
@@ -88,15 +106,15 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <h2>Flags to review</h2>
 {{- if .Flags}}
 <table class="flags">
-<caption class="muted">Newest first. Every flag is also in the journal.</caption>
-<colgroup><col style="width: 15%"/><col style="width: 18%"/><col style="width: 20%"/><col/></colgroup>
-<thead><tr><th>Date</th><th>Kind</th><th>Exercise</th><th>Reason</th></tr></thead>
+<caption class="muted">Newest first, one row for each day and cause. Every flag is also in the journal.</caption>
+<colgroup><col style="width: 14%"/><col style="width: 17%"/><col style="width: 22%"/><col/></colgroup>
+<thead><tr><th>Date</th><th>Cause</th><th>Exercises</th><th>What happened</th></tr></thead>
 <tbody>
 {{- range .Flags}}
-<tr><td class="date">{{.Date}}</td><td class="kind">⚠ {{.Kind}}</td><td>{{.Exercise}}</td><td>{{.Reason}}
-{{- if .Steps}}
+<tr><td class="date">{{.Date}}</td><td class="kind">⚠ {{.Cause}}</td><td>{{.Exercises}}</td><td>
+{{- if eq (len .Details) 1}}{{index .Details 0}}{{else}}
 <ul>
-{{- range .Steps}}
+{{- range .Details}}
 <li>{{.}}</li>
 {{- end}}
 </ul>
@@ -105,12 +123,83 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 </tbody>
 </table>
 {{- else}}
-<p>No flags.</p>
+<p>No safety flags in the last {{.Weeks}} weeks.</p>
+{{- end}}
+{{- if .OlderFlags}}
+<p class="muted">{{.OlderFlags}}</p>
+{{- end}}
+{{- if .Waiting}}
+<div class="waiting keep">
+<h3>Waiting for you to open the next level</h3>
+<p class="muted">Not a safety matter: each of these has been easy long enough, and waits at a level only you open (limber adjust).</p>
+<ul>
+{{- range .Waiting}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+</div>
 {{- end}}
 </section>
+{{- if .Measures}}
 
 <section>
-<h2>Baseline pain</h2>
+<h2>Outcome measures</h2>
+<p class="muted">Each result against the usual range for the person's age and sex, from the source named below it. The shaded band is below the usual range.</p>
+{{- range .Measures}}
+<div class="measure keep">
+<h3>{{.Name}}</h3>
+{{- if .Chart}}
+{{- with .Chart}}
+<figure>
+<svg class="measure-chart" viewBox="0 0 {{.W}} {{.H}}" width="{{.W}}" height="{{.H}}" role="img" aria-label="{{.Label}}">
+<title>{{.Label}}</title>
+<defs>
+<pattern id="below-{{.ID}}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+<line x1="0" y1="0" x2="0" y2="6" stroke="#c99" stroke-width="2"/>
+</pattern>
+</defs>
+{{- if .Band}}
+<rect x="{{.Band.X}}" y="{{.Band.Y}}" width="{{.Band.W}}" height="{{.Band.H}}" fill="url(#below-{{.ID}})" stroke="none"/>
+<line x1="{{.Band.X}}" y1="{{.Band.Y}}" x2="{{.Band.X2}}" y2="{{.Band.Y}}" stroke="#a00" stroke-width="1.5" stroke-dasharray="6 3"/>
+<rect x="{{.Band.KeyX}}" y="4" width="16" height="12" fill="url(#below-{{.ID}})" stroke="#a00" stroke-width="1"/>
+<text x="{{.Band.KeyTX}}" y="14" font-size="11" fill="#700">shaded: {{.Band.Text}}</text>
+{{- end}}
+{{- range .Grid}}
+<line x1="{{.X1}}" y1="{{.Y}}" x2="{{.X2}}" y2="{{.Y}}" stroke="#bbb" stroke-width="1"/>
+<text x="{{.LX}}" y="{{.LY}}" font-size="11" text-anchor="end">{{.Text}}</text>
+{{- end}}
+<polyline points="{{.Line}}" fill="none" stroke="#1f4e8c" stroke-width="2"/>
+{{- range .Dots}}
+<circle cx="{{.X}}" cy="{{.Y}}" r="4" fill="#1f4e8c"><title>{{.Text}}</title></circle>
+<text x="{{.X}}" y="{{.LY}}" font-size="11" text-anchor="middle">{{.Value}}</text>
+<text x="{{.X}}" y="{{.DY}}" font-size="10.5" text-anchor="{{.Anchor}}">{{.Date}}</text>
+{{- end}}
+</svg>
+</figure>
+{{- end}}
+<table>
+<thead><tr><th>Date</th><th>Result</th><th>Against the usual range</th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr><td class="date">{{.Date}}</td><td>{{.Result}}</td><td{{if .Below}} class="below"{{end}}>{{.Verdict}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- end}}
+{{- if .Words}}
+<p class="{{if .Below}}note below{{else}}note{{end}}">{{.Words}}</p>
+{{- end}}
+<p>{{.Due}}</p>
+{{- if .Source}}
+<p class="muted">Norms: {{.Source}}</p>
+{{- end}}
+</div>
+{{- end}}
+</section>
+{{- end}}
+
+<section>
+<h2>Pain before and after exercise</h2>
 {{- with .Pain}}
 <figure>
 <svg class="pain" viewBox="0 0 {{.W}} {{.H}}" width="{{.W}}" height="{{.H}}" role="img" aria-label="{{.Label}}">
@@ -124,15 +213,29 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <line x1="{{.X}}" y1="{{.Y1}}" x2="{{.X}}" y2="{{.Y2}}" stroke="#555" stroke-width="1"/>
 <text x="{{.X}}" y="{{.LY}}" font-size="12" text-anchor="{{.Anchor}}">{{.Text}}</text>
 {{- end}}
-<polyline points="{{.Line}}" fill="none" stroke="#1f4e8c" stroke-width="2"/>
-{{- range .Dots}}
+{{- if .Before}}
+<polyline points="{{.Before}}" fill="none" stroke="#1f4e8c" stroke-width="2"/>
+{{- end}}
+{{- range .BeforeDots}}
 <circle cx="{{.X}}" cy="{{.Y}}" r="3.5" fill="#1f4e8c"><title>{{.Text}}</title></circle>
 {{- end}}
+{{- if .After}}
+<polyline points="{{.After}}" fill="none" stroke="#b35900" stroke-width="2" stroke-dasharray="6 3"/>
+{{- end}}
+{{- range .AfterDots}}
+<rect x="{{.X}}" y="{{.Y}}" width="7" height="7" fill="#fff" stroke="#b35900" stroke-width="2"><title>{{.Text}}</title></rect>
+{{- end}}
+<line x1="{{.LegendX}}" y1="8" x2="{{.LegendX2}}" y2="8" stroke="#1f4e8c" stroke-width="2"/>
+<circle cx="{{.LegendDot}}" cy="8" r="3.5" fill="#1f4e8c"/>
+<text x="{{.LegendText}}" y="12" font-size="12">before: usual pain at the check-in</text>
+<line x1="{{.LegendX}}" y1="24" x2="{{.LegendX2}}" y2="24" stroke="#b35900" stroke-width="2" stroke-dasharray="6 3"/>
+<rect x="{{.LegendSq}}" y="20.5" width="7" height="7" fill="#fff" stroke="#b35900" stroke-width="2"/>
+<text x="{{.LegendText}}" y="28" font-size="12">after: highest pain after an exercise</text>
 </svg>
 <figcaption>{{.Summary}}</figcaption>
 </figure>
 {{- else}}
-<p>No baseline pain recorded yet.</p>
+<p>No pain recorded yet.</p>
 {{- end}}
 </section>
 
@@ -157,7 +260,7 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <g><title>{{.Title}}</title>
 <rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="2" fill="{{.Fill}}" stroke="{{.Stroke}}" stroke-width="{{.SW}}"{{if .Dash}} stroke-dasharray="3 2"{{end}}/>
 {{- if .Mark}}
-<text x="{{.TX}}" y="{{.TY}}" font-size="13" text-anchor="middle" fill="#fff">{{.Mark}}</text>
+<text x="{{.TX}}" y="{{.TY}}" font-size="13" text-anchor="middle" fill="{{.Ink}}">{{.Mark}}</text>
 {{- end}}
 </g>
 {{- end}}
@@ -173,12 +276,12 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 {{- range .Legend}}
 <rect x="{{.X}}" y="{{.Y}}" width="14" height="14" rx="2" fill="{{.Fill}}" stroke="{{.Stroke}}" stroke-width="{{.SW}}"{{if .Dash}} stroke-dasharray="3 2"{{end}}/>
 {{- if .Mark}}
-<text x="{{.MX}}" y="{{.MY}}" font-size="11" text-anchor="middle" fill="#fff">{{.Mark}}</text>
+<text x="{{.MX}}" y="{{.MY}}" font-size="11" text-anchor="middle" fill="{{.Ink}}">{{.Mark}}</text>
 {{- end}}
 <text x="{{.TX}}" y="{{.TY}}" font-size="11">{{.Text}}</text>
 {{- end}}
 </svg>
-<figcaption>Days run down, Monday to Sunday; each column is a week, headed by its Monday. Below the days, each routine shows the days it was done in that week against its target (done/target).</figcaption>
+<figcaption>Days run down, Monday to Sunday; each column is a week, headed by its Monday. Below the days, each routine shows the days it was done in that week against its target (done/target). Exercises recorded with limber log count toward a routine on a day they make up the whole of it.</figcaption>
 </figure>
 {{- end}}
 {{- if .Routines}}
@@ -190,6 +293,8 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 {{- end}}
 </tbody>
 </table>
+{{- else if .Sessions}}
+<p>The sessions of these {{.Weeks}} weeks were logged one exercise at a time and made up no whole routine, so there is no routine to measure them against.</p>
 {{- else}}
 <p>No sessions in these {{.Weeks}} weeks.</p>
 {{- end}}
@@ -204,7 +309,10 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <thead><tr><th>Exercise</th><th>Started at</th><th>Now at</th><th>On the ladder</th><th>Sessions</th><th>Last done</th></tr></thead>
 {{- range .Exercises}}
 <tbody>
-<tr><td><strong>{{.Name}}</strong><br/><span class="muted">{{.Category}}</span></td><td>{{.Start}}</td><td>{{.Now}}</td>
+<tr><td>
+{{- /* The exercise's figure, where one is drawn, goes here: define the
+	template "figure" (it receives the ladder row). */}}
+{{- block "figure" .}}{{end}}<strong>{{.Name}}</strong><br/><span class="muted">{{.Category}}</span></td><td>{{.Start}}</td><td>{{.Now}}</td>
 <td><svg class="bar" viewBox="0 0 {{.BarW}} 16" width="{{.BarW}}" height="16" preserveAspectRatio="none" role="img" aria-label="{{.Place}}"><title>{{.Place}}</title>
 <rect x="0.5" y="2.5" width="{{.BarIn}}" height="11" fill="#fff" stroke="#555" stroke-width="1"/>
 <rect x="0.5" y="2.5" width="{{.Fill}}" height="11" fill="#1f4e8c"/>
@@ -224,6 +332,9 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <p class="muted">No moves yet: still on its starting rung.</p>
 {{- end}}
 {{- if .Latest}}<p>Latest decision: {{.Latest}}</p>{{end}}
+{{- range .Notes}}
+<p>Therapist's note, {{.}}</p>
+{{- end}}
 </td></tr>
 </tbody>
 {{- end}}
@@ -254,40 +365,51 @@ func pageNum(f float64) string {
 	return strings.TrimSuffix(s, ".0")
 }
 
-// pageFlagKind is a flag's kind in words, as the terminal report says it,
-// capitalised to head a table cell.
-func pageFlagKind(kind string) string {
-	w := pageClean(FlagWords(kind))
-	if w == "" {
-		return w
-	}
-	r, size := utf8.DecodeRuneInString(w)
-	return string(unicode.ToUpper(r)) + w[size:]
-}
-
 type pageReport struct {
-	Title, Generated, Period string
-	Sessions, Weeks          int
-	Flags                    []pageFlag
-	Pain                     *pagePain
-	Cal                      pageCal
-	Routines                 []pageRoutine
-	Exercises                []pageLadder
+	Title, Generated, Period, Person string
+	RunLeft, RunRight                string
+	Sessions, Weeks                  int
+	Flags                            []pageFlag
+	OlderFlags                       string
+	Waiting                          []string
+	Measures                         []pageMeasure
+	Pain                             *pagePain
+	Cal                              pageCal
+	Routines                         []pageRoutine
+	Exercises                        []pageLadder
 }
 
 type pageFlag struct {
-	Date, Kind, Exercise, Reason string
-	Steps                        []string // one line per exercise of a grouped flag
+	Date, Cause, Exercises string
+	Details                []string
 }
 
 func (r *Report) page(title string) pageReport {
 	loc := r.Generated.Location()
 	pg := pageReport{Title: pageClean(title), Generated: pageDate(r.Generated), Sessions: r.Sessions, Weeks: Weeks,
-		Period: "no sessions yet"}
-	if !r.First.IsZero() {
-		pg.Period = pageDate(r.First.In(loc)) + " to " + pageDate(r.Generated)
+		Period: r.Period(), Person: r.Person.Line()}
+	pg.RunLeft = pg.Person
+	if pg.RunLeft == "" {
+		pg.RunLeft = pg.Title
 	}
-	pg.Flags = r.pageFlags(loc)
+	pg.RunRight = pg.Title + " · " + pg.Period
+	for _, row := range r.FlagRows() {
+		f := pageFlag{Date: pageDate(row.Day), Cause: row.Cause, Exercises: strings.Join(row.Exercises, ", "), Details: row.Details}
+		switch n := len(row.Exercises); {
+		case n == 0:
+			f.Exercises = "whole session"
+		case n > 3:
+			f.Exercises = fmt.Sprintf("%d exercises", n)
+		}
+		pg.Flags = append(pg.Flags, f)
+	}
+	if r.OlderFlags > 0 {
+		pg.OlderFlags = fmt.Sprintf("And %s before these %d weeks (limber history --csv lists every set).", pageCount(r.OlderFlags, "older flag", "older flags"), Weeks)
+	}
+	for _, w := range r.Waiting {
+		pg.Waiting = append(pg.Waiting, w.Words(loc))
+	}
+	pg.Measures = r.pageMeasures()
 	pg.Pain = pagePainChart(r.Pain, loc)
 	pg.Cal, pg.Routines = r.calendar()
 	for _, x := range r.Exercises {
@@ -295,57 +417,3 @@ func (r *Report) page(title string) pageReport {
 	}
 	return pg
 }
-
-// pageFlags lists the flags newest first. The next-morning rule flags every
-// exercise of a session at once; those become one row that names each
-// exercise's new rung, rather than a screenful of near-identical rows.
-func (r *Report) pageFlags(loc *time.Location) []pageFlag {
-	rows := map[string]*ExerciseRow{}
-	for i := range r.Exercises {
-		rows[r.Exercises[i].Exercise.ID] = &r.Exercises[i]
-	}
-	name := func(id string) string {
-		if x, ok := rows[id]; ok {
-			return pageClean(x.Exercise.Name)
-		}
-		return pageClean(id)
-	}
-	var out []pageFlag
-	for i := len(r.Flags) - 1; i >= 0; i-- {
-		f := r.Flags[i]
-		v := pageFlag{Date: pageDate(f.At.In(loc)), Kind: pageFlagKind(f.Kind), Exercise: name(f.Exercise), Reason: pageClean(f.Reason)}
-		if f.Exercise == "" {
-			v.Exercise = "whole session"
-		}
-		if f.Kind != "not-settled" {
-			out = append(out, v)
-			continue
-		}
-		j := i
-		for j > 0 && r.Flags[j-1].Kind == f.Kind && r.Flags[j-1].Session == f.Session {
-			j--
-		}
-		if j == i {
-			out = append(out, v)
-			continue
-		}
-		v.Exercise = fmt.Sprintf("all %d exercises of the session before", i-j+1)
-		v.Reason = "Pain from the last session had not settled by the next morning, so each of its exercises stepped down one rung:"
-		for _, g := range r.Flags[j : i+1] {
-			step := name(g.Exercise) + ": already at its easiest step"
-			if x, ok := rows[g.Exercise]; ok {
-				for _, m := range x.Moves {
-					if m.Session == g.Session && m.Cause == "next-morning" {
-						step = name(g.Exercise) + ": down to " + pageClean(exercises.RungText(x.Exercise, m.Decision.To))
-					}
-				}
-			}
-			v.Steps = append(v.Steps, step)
-		}
-		out = append(out, v)
-		i = j
-	}
-	return out
-}
-
-// The pain chart.

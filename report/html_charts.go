@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"limber/coach"
@@ -15,12 +16,14 @@ import (
 )
 
 type pagePain struct {
-	W, H, MidY     int
-	Label, Summary string
-	Line           string
-	Grid           []pageGrid
-	Ticks          []pageTick
-	Dots           []pageDot
+	W, H, MidY                   int
+	Label, Summary               string
+	Before, After                string // polylines
+	Grid                         []pageGrid
+	Ticks                        []pageTick
+	BeforeDots, AfterDots        []pageDot
+	LegendX, LegendX2, LegendDot string
+	LegendSq, LegendText         string
 }
 
 type pageGrid struct {
@@ -33,13 +36,16 @@ type pageTick struct{ X, Y1, Y2, LY, Text, Anchor string }
 type pageDot struct{ X, Y, Text string }
 
 const (
-	svgPainW, svgPainH               = 640, 230
+	svgPainW, svgPainH               = 640, 250
 	svgPainLeft, svgPainRight        = 56.0, 620.0
-	svgPainTop, svgPainBottom        = 14.0, 190.0
+	svgPainTop, svgPainBottom        = 40.0, 210.0
 	svgPainTicks                     = 5
 	svgPainTickLen, svgPainTickLabel = 5.0, 18.0
 )
 
+// pagePainChart draws the usual pain before (a solid line of dots) and the
+// highest pain after exercise (a dashed line of squares) at each check-in,
+// on one time axis, with a legend: the two read apart without colour.
 func pagePainChart(pts []PainPoint, loc *time.Location) *pagePain {
 	if len(pts) == 0 {
 		return nil
@@ -58,19 +64,22 @@ func pagePainChart(pts []PainPoint, loc *time.Location) *pagePain {
 		}
 		return svgPainLeft + float64(t.Sub(first))/float64(span)*(svgPainRight-svgPainLeft)
 	}
-	var line []string
-	sum, hi := 0, pts[0]
+	var before, after []string
 	for _, p := range pts {
 		at := p.At.In(loc)
-		px, py := pageNum(x(p.At)), pageNum(y(p.Baseline))
-		line = append(line, px+","+py)
-		v.Dots = append(v.Dots, pageDot{X: px, Y: py, Text: fmt.Sprintf("%s: %d", pageDate(at), p.Baseline)})
-		sum += p.Baseline
-		if p.Baseline > hi.Baseline {
-			hi = p
+		px := x(p.At)
+		if p.Before != nil {
+			py := y(*p.Before)
+			before = append(before, pageNum(px)+","+pageNum(py))
+			v.BeforeDots = append(v.BeforeDots, pageDot{X: pageNum(px), Y: pageNum(py), Text: fmt.Sprintf("%s: usual pain %d before", pageDate(at), *p.Before)})
+		}
+		if p.After != nil {
+			py := y(*p.After)
+			after = append(after, pageNum(px)+","+pageNum(py))
+			v.AfterDots = append(v.AfterDots, pageDot{X: pageNum(px - 3.5), Y: pageNum(py - 3.5), Text: fmt.Sprintf("%s: highest pain %d after an exercise", pageDate(at), *p.After)})
 		}
 	}
-	v.Line = strings.Join(line, " ")
+	v.Before, v.After = strings.Join(before, " "), strings.Join(after, " ")
 	// A few evenly spaced dates; the first and last are always named.
 	n := min(svgPainTicks, len(pts))
 	if span <= 0 {
@@ -92,12 +101,22 @@ func pagePainChart(pts []PainPoint, loc *time.Location) *pagePain {
 		v.Ticks = append(v.Ticks, pageTick{X: tx, Y1: pageNum(svgPainBottom), Y2: pageNum(svgPainBottom + svgPainTickLen),
 			LY: pageNum(svgPainBottom + svgPainTickLabel), Text: t.In(loc).Format("2 Jan"), Anchor: anchor})
 	}
-	avg := float64(sum) / float64(len(pts))
-	v.Summary = fmt.Sprintf("Baseline pain (0 none, 10 worst) before each of the last %s, %s to %s: first %d, last %d, average %.1f, highest %d on %s.",
-		pageCount(len(pts), "session", "sessions"), pageDate(first.In(loc)), pageDate(last.In(loc)),
-		pts[0].Baseline, pts[len(pts)-1].Baseline, avg, hi.Baseline, pageDate(hi.At.In(loc)))
-	v.Label = "Line chart of baseline pain. " + v.Summary
+	v.LegendX, v.LegendX2, v.LegendDot = pageNum(svgPainLeft), pageNum(svgPainLeft+28), pageNum(svgPainLeft+14)
+	v.LegendSq, v.LegendText = pageNum(svgPainLeft+10.5), pageNum(svgPainLeft+36)
+	v.Summary = fmt.Sprintf("Pain (0 none, 10 worst) at the last %s, %s to %s. %s",
+		pageCount(len(pts), "check-in", "check-ins"), pageDate(first.In(loc)), pageDate(last.In(loc)), painSummaryCap(pts))
+	v.Label = "Line chart of pain before and after exercise. " + v.Summary
 	return v
+}
+
+// painSummaryCap is painSummary starting with a capital.
+func painSummaryCap(pts []PainPoint) string {
+	s := painSummary(pts)
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // The adherence calendar.
@@ -117,7 +136,7 @@ type pageText struct{ X, Y, Text string }
 type pageDay struct {
 	X, Y, W, H, TX, TY string
 	Fill, Stroke, SW   string
-	Mark, Title        string
+	Mark, Ink, Title   string
 	Dash               bool
 }
 
@@ -136,7 +155,7 @@ type pageWeekCell struct {
 type pageLegend struct {
 	X, Y, MX, MY, TX, TY string
 	Fill, Stroke, SW     string
-	Mark                 string
+	Mark, Ink            string
 	Text                 string
 	Dash                 bool
 }
@@ -154,6 +173,7 @@ const (
 	svgCalLegendH          = 46.0
 	svgCalDone             = "#1f4e8c"
 	svgCalMet              = "#cfe0f5"
+	svgCalPart             = "#e8eef7"
 )
 
 var pageWeekdays = [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
@@ -200,10 +220,17 @@ func (r *Report) calendar() (pageCal, []pageRoutine) {
 		switch {
 		case dy.Future:
 			dv.Fill, dv.Dash, dv.Title = "url(#hatch)", true, date+": still to come"
-		case len(dy.Routines) > 0:
+		case dy.Done():
 			done++
-			dv.Fill, dv.Stroke, dv.Mark = svgCalDone, svgCalDone, "✓"
-			dv.Title = date + ": done (" + strings.Join(r.pageRoutineNames(dy.Routines), ", ") + ")"
+			dv.Fill, dv.Stroke, dv.Mark, dv.Ink = svgCalDone, svgCalDone, "✓", "#fff"
+			names := r.pageRoutineNames(dy.Routines)
+			if dy.Logged && len(dy.Routines) == 0 {
+				names = append(names, "exercises logged one by one")
+			}
+			dv.Title = date + ": done (" + strings.Join(names, ", ") + ")"
+		case dy.PartWay:
+			dv.Fill, dv.Stroke, dv.Mark, dv.Ink = svgCalPart, "#777", "½", "#111"
+			dv.Title = date + ": started, not finished"
 		case !hasFirst || dy.Date.Before(started):
 			dv.Fill, dv.Stroke, dv.Title = "#eee", "#ccc", date+": before the first session"
 		default:
@@ -264,9 +291,19 @@ func (r *Report) calendar() (pageCal, []pageRoutine) {
 		table = append(table, rv)
 	}
 
+	if c.loggedAny() {
+		rv := pageRoutine{Name: "Exercises logged one by one (limber log)", Target: "none: they made up no whole routine", OnTarget: "–"}
+		for _, n := range c.Logged {
+			rv.Days += n
+		}
+		rv.ThisWeek = pageCount(c.Logged[thisWeek], "day", "days")
+		table = append(table, rv)
+	}
+
 	ly := float64(v.H) - svgCalLegendH + 6
 	legend := []pageLegend{
-		{Fill: svgCalDone, Stroke: svgCalDone, Mark: "✓", Text: "a session that day"},
+		{Fill: svgCalDone, Stroke: svgCalDone, Mark: "✓", Ink: "#fff", Text: "a session that day"},
+		{Fill: svgCalPart, Stroke: "#777", Mark: "½", Ink: "#111", Text: "started, not finished"},
 		{Fill: "#fff", Stroke: "#777", Text: "no session"},
 		{Fill: "url(#hatch)", Stroke: "#777", Dash: true, Text: "still to come"},
 		{Fill: "#fff", Stroke: "#111", SW: "2.5", Text: "today"},
@@ -329,6 +366,7 @@ type pageLadder struct {
 	LastDone, Latest                  string
 	Count, Hidden                     string
 	Moves                             []pageMove
+	Notes                             []string // "2 Mar 2026: the note"
 }
 
 type pageMove struct{ Date, Arrow, Word, Cause, Reason string }
@@ -362,6 +400,9 @@ func pageLadderRow(x ExerciseRow, loc *time.Location) pageLadder {
 	}
 	if !x.LastDone.IsZero() {
 		v.LastDone = pageDate(x.LastDone.In(loc))
+	}
+	for _, n := range x.Notes {
+		v.Notes = append(v.Notes, pageDate(n.At.In(loc))+": "+n.Text)
 	}
 	moves := x.Moves
 	keep := make([]bool, len(moves))

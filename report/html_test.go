@@ -88,9 +88,8 @@ func selfContained(t *testing.T, page string) {
 
 func fixtureReportHTML(t *testing.T) string {
 	t.Helper()
-	lib, _, p := fixture(t)
 	var b bytes.Buffer
-	if err := Build(lib, p, fixtureNow).HTML(&b, "Progress report"); err != nil {
+	if err := Build(fixtureInput(t)).HTML(&b, "Progress report"); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -111,10 +110,15 @@ func TestReportHTMLStructure(t *testing.T) {
 	// The parts come in the order the therapist reads them.
 	order := []string{
 		"<h1>Progress report</h1>",
+		`<p class="person">Ann Lee · born 1954 · clinician Dr Rao</p>`,
+		"Period covered: 19 Jan 2026 to 5 Mar 2026",
+		"Sessions done: ",
 		"Generated 5 Mar 2026",
-		"Period covered: ",
 		"limber supports, and does not replace, the clinician's judgement.",
 		"Flags to review",
+		"Waiting for you to open the next level",
+		"Outcome measures",
+		`<svg class="measure-chart"`,
 		`<svg class="pain"`,
 		`<svg class="calendar"`,
 		"Each exercise on its ladder",
@@ -129,15 +133,20 @@ func TestReportHTMLStructure(t *testing.T) {
 		at += i
 	}
 	for _, want := range []string{
-		"Safety step-down", "Stopped for pain", "Red flag", "Pain not settled next morning",
+		"Stopped for pain", "Red flag", "Pain not settled next morning", "Foot problem",
+		"a fall since the last session", "a new wound, blister or sore on a foot",
+		"below the usual range for women 70-74 (10 stands or more)", "Latest: In the usual range for women 70-74 (10 stands or more).",
+		"Latest: Below the usual range for adults 65 and over (stage 3 or more held): talk to your therapist about fall risk.",
+		"Therapist's note, 4 Mar 2026: Easier until the heel pain settles; see 10 Mar.",
+		`content: "Ann Lee · born 1954 · clinician Dr Rao"`, `counter(pages)`,
 		">0</text>", ">5</text>", ">10</text>", "average ", "6/7", "2/3", "↑", "↓", "rung ",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
-	if strings.Contains(page, "No flags.") {
-		t.Error(`"No flags." on a journal with flags`)
+	if strings.Contains(page, "No safety flags") {
+		t.Error(`"No safety flags" on a journal with flags`)
 	}
 	// 84 days: one cell each.
 	if n := strings.Count(page, "no session</title>") + strings.Count(page, ": done (") +
@@ -147,15 +156,14 @@ func TestReportHTMLStructure(t *testing.T) {
 }
 
 func TestReportHTMLEmpty(t *testing.T) {
-	lib, _, _ := fixture(t)
 	var b bytes.Buffer
-	if err := Build(lib, coach.Replay(lib, nil), fixtureNow).HTML(&b, "Nothing yet"); err != nil {
+	if err := Build(emptyInput(t)).HTML(&b, "Nothing yet"); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
 	wellFormed(t, page)
 	selfContained(t, page)
-	for _, want := range []string{"No flags.", "No baseline pain recorded yet.", "No sessions in these 12 weeks.", "No exercise done yet.", "no sessions yet"} {
+	for _, want := range []string{"No safety flags in the last 12 weeks.", "No pain recorded yet.", "No sessions in these 12 weeks.", "No exercise done yet.", "no sessions yet"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("empty report lacks %q", want)
 		}
@@ -207,7 +215,7 @@ func hostile(t *testing.T) (*exercises.Library, *coach.Progress, *exercises.Rout
 func TestHTMLEscapesLibraryText(t *testing.T) {
 	lib, p, rt := hostile(t)
 	var rep, ho bytes.Buffer
-	if err := Build(lib, p, fixtureNow).HTML(&rep, `Report <b>&"`); err != nil {
+	if err := Build(Input{Lib: lib, Progress: p, Now: fixtureNow}).HTML(&rep, `Report <b>&"`); err != nil {
 		t.Fatal(err)
 	}
 	if err := NewHandout(lib, p, rt, fixtureNow).HTML(&ho); err != nil {
@@ -235,7 +243,7 @@ func TestHTMLEscapesLibraryText(t *testing.T) {
 
 func TestHTMLCleansControlCharacters(t *testing.T) {
 	lib, p, _ := hostile(t)
-	r := Build(lib, p, fixtureNow)
+	r := Build(Input{Lib: lib, Progress: p, Now: fixtureNow})
 	// Validation refuses such text; the page must still never carry it.
 	r.Flags = append(r.Flags, coach.Flag{At: fixtureNow, Kind: "stop", Exercise: "toe-taps", Reason: "bell\x07 and \x1b[31mred\u202e"})
 	var b bytes.Buffer
@@ -251,11 +259,11 @@ func TestHTMLCleansControlCharacters(t *testing.T) {
 func TestReportHTMLOneSession(t *testing.T) {
 	lib, p, _ := hostile(t)
 	var b bytes.Buffer
-	if err := Build(lib, p, fixtureNow).HTML(&b, "One"); err != nil {
+	if err := Build(Input{Lib: lib, Progress: p, Now: fixtureNow}).HTML(&b, "One"); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
-	for _, want := range []string{"the last 1 session,", "no full week yet", "1/7", "No moves yet", "rung 1 of 12"} {
+	for _, want := range []string{"the last 1 check-in,", "Sessions done: 1 ", "no full week yet", "1/7", "No moves yet", "rung 1 of 12"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}

@@ -4,31 +4,103 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
 	"limber/coach"
 	"limber/exercises"
+	"limber/journal"
+	"limber/profile"
 )
 
 // Weeks is how far back the adherence calendar reaches.
 const Weeks = 12
 
-// PainSessions is how many of the latest sessions the pain chart shows.
+// PainSessions is how many of the latest check-ins the pain chart shows.
 const PainSessions = 60
+
+// Input is what a report is made from.
+type Input struct {
+	Lib      *exercises.Library
+	Progress *coach.Progress // the journal replayed through the rules
+	// Records are the journal as read: the pain after each exercise,
+	// therapists' notes and the outcome measures come from them.
+	Records []journal.Record
+	Profile *profile.Profile // who it is about; nil or empty when not known
+	Now     time.Time
+}
 
 // Report is everything the progress screen and the report show.
 type Report struct {
 	Generated time.Time
-	Sessions  int       // sessions with work, in all
-	First     time.Time // the first session, zero if none
+	Person    Person
+	// Sessions counts the sessions done: a routine's sessions of one day
+	// count once, and so do all of one day's limber log calls; a session
+	// left part-way does not count (DESIGN section 6).
+	Sessions int
+	First    time.Time // the first session done, zero if none
+	// Pain is one point per check-in (a routine's sessions of one day, or
+	// one day's log calls), the latest PainSessions of them.
 	Pain      []PainPoint
 	Calendar  Calendar
 	Exercises []ExerciseRow
-	Flags     []coach.Flag // of the last Weeks weeks
-	// OlderFlags counts flags before the calendar's first week.
+	// Flags are the safety flags of the last Weeks weeks, oldest first;
+	// FlagRows groups them. Ready flags are apart, in Waiting.
+	Flags []coach.Flag
+	// OlderFlags counts safety flags before the calendar's first week.
 	OlderFlags int
-	names      map[string]string // exercise names by id
+	// Waiting are the exercises waiting at their gate for the therapist.
+	Waiting []Waiting
+	// Measures are the outcome measures of the library, with their results.
+	Measures []Measure
+
+	names    map[string]string         // exercise names by id
+	sessions map[string]*coach.Session // by id, for the red flags' names
+	ends     map[sessionExercise]endInfo
+	moves    map[sessionExercise]coach.Move
+}
+
+// Person is who the report or handout is about, from the profile.
+type Person struct {
+	Name      string
+	Born      int
+	Clinician string
+}
+
+// PersonOf is the profile's name, year of birth and clinician, cleaned.
+func PersonOf(p *profile.Profile) Person {
+	if p == nil {
+		return Person{}
+	}
+	return Person{Name: pageClean(p.Name), Born: p.Born, Clinician: pageClean(p.Clinician)}
+}
+
+// Line is the person on one line: "Ann Lee · born 1954 · clinician Dr
+// Rao", or "" when the profile says nothing.
+func (p Person) Line() string {
+	var parts []string
+	if p.Name != "" {
+		parts = append(parts, p.Name)
+	}
+	if p.Born > 0 {
+		parts = append(parts, fmt.Sprintf("born %d", p.Born))
+	}
+	if p.Clinician != "" {
+		parts = append(parts, "clinician "+p.Clinician)
+	}
+	return joinDot(parts)
+}
+
+func joinDot(parts []string) string {
+	out := ""
+	for i, s := range parts {
+		if i > 0 {
+			out += " · "
+		}
+		out += s
+	}
+	return out
 }
 
 // ExerciseName is an exercise's name, or its id if the library lost it.
@@ -39,11 +111,25 @@ func (r *Report) ExerciseName(id string) string {
 	return id
 }
 
-// PainPoint is one session's pain before starting (its baseline).
+// Period is the dates the report covers: "19 Jan 2026 to 5 Mar 2026", or
+// "no sessions yet".
+func (r *Report) Period() string {
+	if r.First.IsZero() {
+		return "no sessions yet"
+	}
+	loc := r.Generated.Location()
+	return pageDate(r.First.In(loc)) + " to " + pageDate(r.Generated)
+}
+
+// PainPoint is one check-in's pain: the usual pain given before starting,
+// and the highest pain after an exercise. Either may be missing: a red
+// flag ends a check-in before any exercise, and limber log may be called
+// without --baseline.
 type PainPoint struct {
-	At       time.Time
-	Routine  string
-	Baseline int
+	At      time.Time
+	Routine string // "" for a day's log calls
+	Before  *int
+	After   *int
 }
 
 // Calendar is the last Weeks weeks, Monday first, with what was done each
@@ -52,21 +138,31 @@ type Calendar struct {
 	Start    time.Time // a Monday, midnight local time
 	Days     [Weeks * 7]Day
 	Routines []RoutineWeeks
+	// Logged counts, each week, the days with exercises recorded by
+	// limber log that made up no whole routine.
+	Logged [Weeks]int
 }
 
 // Day is one day of the calendar.
 type Day struct {
 	Date     time.Time
-	Routines []string // ids of routines with work that day
-	Future   bool     // after today
+	Routines []string // ids of the routines done that day
+	Logged   bool     // exercises recorded with limber log
+	// PartWay says work was started that day and nothing was finished: a
+	// session left part-way does not count as done.
+	PartWay bool
+	Future  bool // after today
 }
+
+// Done reports whether a session was done that day.
+func (d Day) Done() bool { return len(d.Routines) > 0 || d.Logged }
 
 // RoutineWeeks is one routine's adherence, week by week.
 type RoutineWeeks struct {
 	ID      string
 	Name    string
 	PerWeek int
-	Done    [Weeks]int // days with a session of this routine, each week
+	Done    [Weeks]int // days with the routine done, each week
 }
 
 // ExerciseRow is one exercise's place on its ladder.
@@ -80,31 +176,42 @@ type ExerciseRow struct {
 	LastDone time.Time
 	Moves    []coach.Move
 	Last     string // the latest decision's reason
+	Notes    []Note // the therapist's notes (limber adjust --note), oldest first
 }
 
-// Build assembles the report from the replayed journal.
-func Build(lib *exercises.Library, p *coach.Progress, now time.Time) *Report {
-	r := &Report{Generated: now, names: map[string]string{}}
+// Note is a therapist's note on an exercise.
+type Note struct {
+	At   time.Time
+	Text string
+}
+
+// Build assembles the report.
+func Build(in Input) *Report {
+	lib, p, now := in.Lib, in.Progress, in.Now
+	r := &Report{Generated: now, Person: PersonOf(in.Profile), names: map[string]string{}, sessions: map[string]*coach.Session{}}
 	for _, x := range lib.Exercises() {
 		r.names[x.ID] = x.Name
 	}
 	for _, s := range p.Sessions {
-		// A red-flag day has a baseline and no work: its pain counts.
-		if s.Baseline != nil {
-			r.Pain = append(r.Pain, PainPoint{At: s.Start, Routine: s.Routine, Baseline: *s.Baseline})
+		r.sessions[s.ID] = s
+	}
+	notes := r.readRecords(in.Records)
+	vs := visits(lib, p, r.ends, now.Location())
+	for _, v := range vs {
+		if v.done {
+			r.Sessions++
+			if r.First.IsZero() {
+				r.First = v.start
+			}
 		}
-		if len(s.Exercises) == 0 {
-			continue
-		}
-		r.Sessions++
-		if r.First.IsZero() {
-			r.First = s.Start
+		if pt, ok := v.painPoint(); ok {
+			r.Pain = append(r.Pain, pt)
 		}
 	}
 	if len(r.Pain) > PainSessions {
 		r.Pain = r.Pain[len(r.Pain)-PainSessions:]
 	}
-	r.Calendar = buildCalendar(lib, p, now)
+	r.Calendar = buildCalendar(lib, vs, now)
 	for _, x := range lib.Exercises() {
 		st, ok := p.State(x.ID)
 		if !ok {
@@ -112,60 +219,59 @@ func Build(lib *exercises.Library, p *coach.Progress, now time.Time) *Report {
 		}
 		i, _ := x.Ladder.Index(st.Rung)
 		row := ExerciseRow{Exercise: x, Start: st.Start, Now: st.Rung, Index: i, Len: x.Ladder.Len(),
-			Sessions: st.Sessions, LastDone: st.LastDone, Moves: st.Moves}
+			Sessions: st.Sessions, LastDone: st.LastDone, Moves: st.Moves, Notes: notes[x.ID]}
 		if st.Last != nil {
 			row.Last = st.Last.Reason
 		}
 		r.Exercises = append(r.Exercises, row)
+		for _, m := range st.Moves {
+			r.moves[sessionExercise{m.Session, x.ID}] = m
+		}
 	}
 	// Most recently done first: what the therapist asks about.
 	slices.SortStableFunc(r.Exercises, func(a, b ExerciseRow) int { return b.LastDone.Compare(a.LastDone) })
-	// Flags of the calendar's weeks; older ones are counted.
-	for _, f := range p.Flags {
-		if f.At.Before(r.Calendar.Start) {
-			r.OlderFlags++
-		} else {
-			r.Flags = append(r.Flags, f)
+	r.flags(lib, p)
+	r.Measures = measures(lib, coach.Results(in.Records), in.Profile, now)
+	return r
+}
+
+// sessionExercise keys what one session did with one exercise.
+type sessionExercise struct{ session, exercise string }
+
+// endInfo is an exercise's end in one session, as the journal has it.
+type endInfo struct {
+	pain    int // -1 when none was given
+	stopped bool
+}
+
+// readRecords takes from the journal what the replay does not keep: each
+// exercise's pain at its end, and the therapists' notes by exercise.
+func (r *Report) readRecords(recs []journal.Record) map[string][]Note {
+	r.ends = map[sessionExercise]endInfo{}
+	r.moves = map[sessionExercise]coach.Move{}
+	notes := map[string][]Note{}
+	for i := range recs {
+		rec := &recs[i]
+		switch rec.Kind {
+		case journal.KindExerciseEnd:
+			e := endInfo{pain: -1, stopped: rec.Stopped}
+			if rec.Pain != nil && *rec.Pain >= 0 && *rec.Pain <= 10 {
+				e.pain = *rec.Pain
+			}
+			r.ends[sessionExercise{rec.Session, rec.Exercise}] = e
+		case journal.KindAdjust:
+			if rec.Note != "" {
+				notes[rec.Exercise] = append(notes[rec.Exercise], Note{At: rec.At, Text: pageClean(rec.Note)})
+			}
 		}
 	}
-	return r
+	for id := range notes {
+		slices.SortStableFunc(notes[id], func(a, b Note) int { return a.At.Compare(b.At) })
+	}
+	return notes
 }
 
 func midnight(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
-}
-
-func buildCalendar(lib *exercises.Library, p *coach.Progress, now time.Time) Calendar {
-	today := midnight(now)
-	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
-	c := Calendar{Start: monday.AddDate(0, 0, -7*(Weeks-1))}
-	for i := range c.Days {
-		c.Days[i].Date = c.Start.AddDate(0, 0, i)
-		c.Days[i].Future = c.Days[i].Date.After(today)
-	}
-	index := map[string]int{}
-	for _, rt := range lib.Routines() {
-		index[rt.ID] = len(c.Routines)
-		c.Routines = append(c.Routines, RoutineWeeks{ID: rt.ID, Name: rt.Name, PerWeek: rt.PerWeek})
-	}
-	for _, s := range p.Sessions {
-		if len(s.Exercises) == 0 {
-			continue
-		}
-		day := midnight(s.Start.In(now.Location()))
-		i := int(day.Sub(c.Start).Hours()+0.5) / 24
-		if day.Before(c.Start) || i >= len(c.Days) {
-			continue
-		}
-		d := &c.Days[i]
-		if slices.Contains(d.Routines, s.Routine) {
-			continue
-		}
-		d.Routines = append(d.Routines, s.Routine)
-		if k, ok := index[s.Routine]; ok {
-			c.Routines[k].Done[i/7]++
-		}
-	}
-	return c
 }

@@ -18,6 +18,7 @@ import (
 	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
+	"limber/profile"
 	"limber/report"
 	"limber/text"
 	"limber/tui"
@@ -435,7 +436,7 @@ func (m *therapistModel) layout() {
 	w, h := m.bodySize()
 	m.report.Width, m.report.Height = w, h
 	if m.cur != nil && m.cur.prog != nil {
-		rep := reportText(m.srv, m.cur.prog, w)
+		rep := reportText(m.srv, m.cur, w)
 		m.report.SetContent(rep)
 	}
 }
@@ -729,6 +730,14 @@ func fitFrame(lines []string, h int) []string {
 }
 
 // reportText is the progress report, as limber report prints it.
-func reportText(s *Server, p *coach.Progress, w int) string {
-	return strings.TrimRight(report.Build(s.cfg.Library, p, s.cfg.Now()).Text(w), "\n")
+func reportText(s *Server, d *patientData, w int) string {
+	prof, err := profile.Load(s.PatientDir(d.p))
+	if err != nil {
+		prof = &profile.Profile{}
+	}
+	if prof.Name == "" {
+		prof.Name = d.p.Name
+	}
+	r := report.Build(report.Input{Lib: s.cfg.Library, Progress: d.prog, Records: d.recs, Profile: prof, Now: s.cfg.Now()})
+	return strings.TrimRight(r.Text(w), "\n")
 }

@@ -32,6 +32,7 @@ type Options struct {
 	Demo     bool    // nothing recorded; free stepping
 	Speed    float64 // timers run this many times faster (demo, tests)
 	Routine  string  // start in this routine (limber run); "" for home
+	Assess   string  // start in this outcome measure (limber assess TEST)
 	Color    bool
 	Cues     Cues
 	Profile  Profile
@@ -64,6 +65,7 @@ const (
 	scrPage
 	scrCheckin
 	scrSession
+	scrAssess
 )
 
 // MinWidth and MinHeight are the smallest window the coach draws in.
@@ -76,6 +78,7 @@ type nav struct {
 	ex      *exercises.Exercise // the card to open
 	page    pageKind            // the page to open
 	routine string              // the routine to start
+	test    string              // the outcome measure to open
 	start   checkIn             // the check-in's answers, for the session
 	ask     bool                // ask "leave?" first
 	done    bool                // a routine ended: home, or out after `limber run`
@@ -135,6 +138,9 @@ func New(opt Options) *Model {
 	if opt.Routine != "" {
 		notice.next = nav{to: scrCheckin, routine: opt.Routine}
 	}
+	if opt.Assess != "" {
+		notice.next = nav{to: scrAssess, test: opt.Assess}
+	}
 	m.models[scrNotice] = notice
 	m.models[scrHome] = newHome(ctx, opt.Problems)
 	m.models[scrLibrary] = newLibrary(ctx)
@@ -144,6 +150,8 @@ func New(opt Options) *Model {
 		m.screen = scrNotice
 	case opt.Routine != "":
 		m.follow(nav{to: scrCheckin, routine: opt.Routine})
+	case opt.Assess != "":
+		m.follow(nav{to: scrAssess, test: opt.Assess})
 	}
 	m.layout()
 	return m
@@ -169,6 +177,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.sess != nil {
 				m.sess.pause()
 			}
+			if a := m.assess(); a != nil {
+				a.pause(false)
+			}
 			return m, tea.Suspend
 		}
 		return m, m.key(msg)
@@ -179,12 +190,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tooSmall() && m.sess != nil {
 			m.sess.pauseForSize()
 		}
+		if a := m.assess(); m.tooSmall() && a != nil {
+			a.pause(true)
+		}
 		return m, nil
 	case tea.ResumeMsg:
 		return m, nil // a suspended timer stays paused until space
 	case tickMsg:
 		if m.sess != nil {
 			return m, m.sess.tick(msg)
+		}
+	case assessTickMsg:
+		if a := m.assess(); a != nil {
+			return m, a.tick(msg)
 		}
 	}
 	return m, nil
@@ -223,6 +241,12 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 
 func (m *Model) active() screenModel { return m.models[m.screen] }
 
+// assess is the outcome measure open now, or nil.
+func (m *Model) assess() *assessModel {
+	a, _ := m.models[scrAssess].(*assessModel)
+	return a
+}
+
 // follow follows a screen's nav.
 func (m *Model) follow(n nav) tea.Cmd {
 	switch {
@@ -233,7 +257,8 @@ func (m *Model) follow(n nav) tea.Cmd {
 		m.sess = nil
 		delete(m.models, scrSession)
 		delete(m.models, scrCheckin)
-		if m.opt.Routine != "" {
+		delete(m.models, scrAssess)
+		if m.opt.Routine != "" || m.opt.Assess != "" {
 			m.quitting = true
 			return tea.Quit
 		}
@@ -255,6 +280,12 @@ func (m *Model) follow(n nav) tea.Cmd {
 			return nil
 		}
 		m.models[scrCheckin] = c
+	case scrAssess:
+		a, ok := newAssess(m.ctx, n.test)
+		if !ok {
+			return nil
+		}
+		m.models[scrAssess] = a
 	case scrSession:
 		m.sess = newSession(m.ctx, n.start)
 		m.models[scrSession] = m.sess
@@ -278,7 +309,7 @@ func (m *Model) answerQuit(k tea.KeyMsg) tea.Cmd {
 			m.sess.quit()
 			return m.follow(nav{done: true})
 		}
-		if m.screen == scrCheckin && m.opt.Routine == "" {
+		if m.screen == scrCheckin && m.opt.Routine == "" || m.screen == scrAssess && m.opt.Assess == "" {
 			return m.follow(nav{done: true})
 		}
 		m.quitting = true
@@ -287,6 +318,9 @@ func (m *Model) answerQuit(k tea.KeyMsg) tea.Cmd {
 		m.confirmQuit = false
 		if m.sess != nil && m.screen == scrSession {
 			return m.sess.carryOn()
+		}
+		if a := m.assess(); a != nil && m.screen == scrAssess {
+			return a.carryOn()
 		}
 	}
 	return nil
@@ -382,6 +416,12 @@ func (m *Model) viewConfirmQuit(h int) string {
 		msg = "Leave this session? What you have done is saved."
 		if u, _ := m.ctx.Unsaved(); len(u) > 0 {
 			msg = "Leave this session? Some of what you did could not be saved."
+		}
+	}
+	if m.screen == scrAssess {
+		msg = "Leave this test? Nothing of it is recorded until the end."
+		if u, _ := m.ctx.Unsaved(); len(u) > 0 {
+			msg = "Leave without saving your result?"
 		}
 	}
 	return strings.Join(center([]string{"", st.Title.Render(msg), "", st.Key.Render("y") + "  yes, leave      " + st.Key.Render("n") + "  no, carry on"}, h), "\n")

@@ -7,6 +7,7 @@ import (
 	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
+	"limber/profile"
 )
 
 // Context is what every screen shares, as gh-dash's ProgramContext and
@@ -39,10 +40,22 @@ type Context struct {
 	saveErr error
 }
 
-// Profile is what the check-in needs to know of the person.
+// Profile is what the coach needs to know of the person: the check-in
+// its blood sugar step, an outcome measure the age and sex its norms are
+// read for, the progress page who it is about.
 type Profile struct {
 	Insulin bool   // uses insulin or a sulfonylurea: the blood sugar step
 	Units   string // "mg/dL" or "mmol/L"
+
+	Name      string
+	Born      int    // year of birth; 0 when not known
+	Sex       string // "F" or "M"; "" when not known
+	Clinician string
+}
+
+// person is the profile as the report reads it.
+func (p Profile) person() *profile.Profile {
+	return &profile.Profile{Name: p.Name, Born: p.Born, Sex: p.Sex, Clinician: p.Clinician}
 }
 
 // Record journals records, in order, and keeps them for the replay. In

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/text"
 )
@@ -29,6 +30,9 @@ type homeModel struct {
 	problems []string
 	items    []homeItem
 	cursor   int
+	// offer is the outcome measure due today, if any (never on a day a
+	// red flag was answered).
+	offer *exercises.Assessment
 }
 
 func newHome(ctx *Context, problems []string) *homeModel {
@@ -42,7 +46,11 @@ func (h *homeModel) Title() string     { return "" }
 
 func (h *homeModel) Keys() []key.Binding {
 	k := h.ctx.Keys
-	return []key.Binding{as(k.Enter, "start"), k.Up, k.Down, k.Library, k.Tips, k.Progress, k.Quit}
+	out := []key.Binding{as(k.Enter, "start")}
+	if h.offer != nil {
+		out = append(out, as(k.Measure, "the check"))
+	}
+	return append(out, k.Up, k.Down, k.Library, k.Tips, k.Progress, k.Quit)
 }
 
 // refresh orders the routines: those due today first (by how far behind
@@ -92,6 +100,7 @@ func (h *homeModel) refresh() {
 	})
 	h.items = items
 	h.cursor = min(h.cursor, max(0, len(items)-1))
+	h.offer, _ = h.ctx.Progress.Offer(h.ctx.Lib, coach.Results(h.ctx.Records), now)
 }
 
 func (h *homeModel) Update(k tea.KeyMsg) (tea.Cmd, nav) {
@@ -111,6 +120,8 @@ func (h *homeModel) Update(k tea.KeyMsg) (tea.Cmd, nav) {
 		return nil, nav{to: scrPage, page: pageTips}
 	case key.Matches(k, keys.Progress):
 		return nil, nav{to: scrPage, page: pageProgress}
+	case key.Matches(k, keys.Measure) && h.offer != nil:
+		return nil, nav{to: scrAssess, test: h.offer.ID}
 	case key.Matches(k, keys.Quit):
 		return nil, nav{ask: true}
 	}
@@ -133,6 +144,10 @@ func (h *homeModel) View() string {
 		}
 	} else {
 		lines = append(lines, st.Good.Render("✓ All done for today. Well done."))
+	}
+	if a := h.offer; a != nil {
+		lines = append(lines, "", st.Warn.Render("A check is due: "+clean(a.Name)),
+			st.Key.Render("m")+"  do it now, with someone beside you")
 	}
 	lines = append(lines, "", st.Heading.Render("Routines"))
 	nameW := min(34, max(16, w-32))

@@ -36,6 +36,7 @@ type KeyMap struct {
 	Library  key.Binding
 	Tips     key.Binding
 	Progress key.Binding
+	Measure  key.Binding
 	Adjust   key.Binding
 	PageUp   key.Binding
 	PageDown key.Binding
@@ -76,6 +77,7 @@ func DefaultKeyMap() KeyMap {
 		Library:  b([]string{"l"}, "l", "library"),
 		Tips:     b([]string{"t"}, "t", "tips"),
 		Progress: b([]string{"g"}, "g", "progress"),
+		Measure:  b([]string{"m"}, "m", "do the check that is due"),
 		Adjust:   b([]string{"a"}, "a", "adjust (therapist)"),
 		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
 		PageDown: b([]string{"pgdown", " "}, "pgdn", "page down"),

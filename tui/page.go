@@ -62,7 +62,9 @@ func (p *pageModel) Update(k tea.KeyMsg) (tea.Cmd, nav) {
 
 func (p *pageModel) lines() []string {
 	if p.kind == pageProgress {
-		return strings.Split(report.Build(p.ctx.Lib, p.ctx.Progress, p.ctx.Now()).Text(p.w-2), "\n")
+		r := report.Build(report.Input{Lib: p.ctx.Lib, Progress: p.ctx.Progress, Records: p.ctx.Records,
+			Profile: p.ctx.Profile.person(), Now: p.ctx.Now()})
+		return strings.Split(r.Text(p.w-2), "\n")
 	}
 	st := p.ctx.Styles
 	w := min(p.w-2, 76)
