@@ -157,6 +157,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newProfileCmd(e),
 		newStatusCmd(e),
 		newRemindCmd(e),
+		newServeCmd(e),
 		newCompletionCmd(e),
 		newManCmd(e),
 	)

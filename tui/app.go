@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"limber/exercises"
 	"limber/journal"
@@ -45,6 +46,12 @@ type Options struct {
 	// Problems are one-line warnings to show at home (skipped library
 	// files, damaged journal lines).
 	Problems []string
+	// Renderer draws the styles; nil is lipgloss's default (this
+	// process's terminal). limber serve gives each session its own.
+	Renderer *lipgloss.Renderer
+	// NoAdjust turns off the card's therapist placement (a), for a
+	// patient's own session over limber serve.
+	NoAdjust bool
 }
 
 type screen int
@@ -111,13 +118,21 @@ func New(opt Options) *Model {
 	if opt.Recorder == nil || opt.Demo {
 		opt.Recorder = nopRecorder{}
 	}
+	if opt.Renderer == nil {
+		opt.Renderer = lipgloss.DefaultRenderer()
+	}
+	keys := DefaultKeyMap()
+	if opt.NoAdjust {
+		keys.Adjust.SetEnabled(false)
+	}
 	ctx := &Context{
 		Lib: opt.Library, Records: append([]journal.Record(nil), opt.Records...), Profile: opt.Profile,
-		Now: opt.Now, Styles: NewStyles(opt.Color), Keys: DefaultKeyMap(), Demo: opt.Demo, Speed: opt.Speed,
+		Now: opt.Now, Styles: NewStylesFor(opt.Renderer, opt.Color), Keys: keys, Demo: opt.Demo, Speed: opt.Speed,
 		Cues: opt.Cues, Color: opt.Color, Trace: opt.Trace, Width: 80, Height: 24, recorder: opt.Recorder,
 	}
 	ctx.Replay()
 	m := &Model{ctx: ctx, opt: opt, help: help.New(), models: map[screen]screenModel{}}
+	m.help.Styles = ctx.Styles.Help
 	notice := newNotice(ctx)
 	notice.seen, notice.next = opt.NoticeSeen, nav{to: scrHome}
 	if opt.Routine != "" {

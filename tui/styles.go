@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+)
 
 // Styles are built once, at start, and never inside a render. Every colour
 // cue also has a word or a symbol, so NO_COLOR loses nothing but colour.
@@ -24,10 +27,17 @@ type Styles struct {
 	Key       lipgloss.Style
 	Box       lipgloss.Style
 	Rule      lipgloss.Style
+	Help      help.Styles // the footer's keys
 }
 
-// NewStyles builds the palette; with color false, no colour is used at all.
-func NewStyles(color bool) Styles {
+// NewStyles builds the palette for this process's terminal (lipgloss's
+// default renderer); with color false, no colour is used at all.
+func NewStyles(color bool) Styles { return NewStylesFor(lipgloss.DefaultRenderer(), color) }
+
+// NewStylesFor builds the palette for one renderer. Over SSH every
+// session has its own, so that the colour profile and the light or dark
+// background are those of the person's terminal, not the server's.
+func NewStylesFor(r *lipgloss.Renderer, color bool) Styles {
 	c := func(s lipgloss.Style, light, dark string) lipgloss.Style {
 		if !color {
 			return s
@@ -40,7 +50,11 @@ func NewStyles(color bool) Styles {
 		}
 		return s.Background(lipgloss.AdaptiveColor{Light: light, Dark: dark})
 	}
-	s := lipgloss.NewStyle
+	s := r.NewStyle
+	// bubbles/help's own colours, built on this renderer.
+	keyStyle := c(s(), "#909090", "#626262")
+	descStyle := c(s(), "#B2B2B2", "#4A4A4A")
+	sepStyle := c(s(), "#DDDADA", "#3C3C3C")
 	return Styles{
 		App:       s().Padding(0, 1),
 		Title:     c(s().Bold(true), "#1B5E20", "#A5D6A7"),
@@ -61,5 +75,7 @@ func NewStyles(color bool) Styles {
 		Key:       c(s().Bold(true), "#0D47A1", "#90CAF9"),
 		Box:       s().Border(lipgloss.RoundedBorder()).Padding(0, 1),
 		Rule:      c(s(), "#BDBDBD", "#424242"),
+		Help: help.Styles{ShortKey: keyStyle, ShortDesc: descStyle, ShortSeparator: sepStyle, Ellipsis: sepStyle,
+			FullKey: keyStyle, FullDesc: descStyle, FullSeparator: sepStyle},
 	}
 }
