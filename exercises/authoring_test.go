@@ -89,7 +89,7 @@ var corpus = []struct {
 	{"21-missing-dash-second-exercise.yaml.txt", 23, 5, "exercises[0].id", refused,
 		`a second "id:" in this exercise (the first is on line 5); to start another exercise, put "- " before "id:", lined up with the other items' "- "`},
 	{"22-missing-dash-first-routine.yaml.txt", 38, 5, "routines", refused,
-		`"routines:" holds a list: each routine starts with "- "; write "- id: hands-daily" on line 38`},
+		`"routines:" holds a list: each routine starts with "- "; write "- id: diaz-hands-daily" on line 38`},
 	{"23-stray-dash-before-field.yaml.txt", 14, 5, "exercises[0].dose", syntax,
 		`the "- " in front of "dose:" makes a list item among the fields of this exercise; remove the "- "`},
 	{"24-stray-dash-at-top.yaml.txt", 37, 1, "routines", syntax,
