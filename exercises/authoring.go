@@ -60,7 +60,29 @@ type authorPass struct {
 	data     []byte
 	lines    []srcLine // split when first needed
 	errs     []*Error
+	byPlace  map[errPlace][]*Error // errs by place, made when first needed
 	warnings []*Error
+}
+
+// errPlace is where the decoder put an error, and for which field.
+type errPlace struct {
+	line, col int
+	field     string
+}
+
+// at is the decoder's errors at n for field.
+func (a *authorPass) at(n *yaml.Node, field string) []*Error {
+	if len(a.errs) == 0 {
+		return nil
+	}
+	if a.byPlace == nil {
+		a.byPlace = make(map[errPlace][]*Error, len(a.errs))
+		for _, e := range a.errs {
+			k := errPlace{e.Pos.Line, e.Pos.Col, e.Field}
+			a.byPlace[k] = append(a.byPlace[k], e)
+		}
+	}
+	return a.byPlace[errPlace{n.Line, n.Column, field}]
 }
 
 func (a *authorPass) line(n int) srcLine {
@@ -80,12 +102,10 @@ func (a *authorPass) reword(n *yaml.Node, field, msg string) {
 
 // rewordAt also moves the error to line:col, when line is not 0.
 func (a *authorPass) rewordAt(n *yaml.Node, field, msg string, line, col int) {
-	for _, e := range a.errs {
-		if e.Pos.Line == n.Line && e.Pos.Col == n.Column && e.Field == field {
-			e.Msg = Escape(msg)
-			if line > 0 {
-				e.Pos.Line, e.Pos.Col = line, col
-			}
+	for _, e := range a.at(n, field) {
+		e.Msg = Escape(msg)
+		if line > 0 {
+			e.Pos.Line, e.Pos.Col = line, col
 		}
 	}
 }
@@ -103,14 +123,7 @@ func itemID(n *yaml.Node) string {
 	return ""
 }
 
-func (a *authorPass) has(n *yaml.Node, field string) bool {
-	for _, e := range a.errs {
-		if e.Pos.Line == n.Line && e.Pos.Col == n.Column && e.Field == field {
-			return true
-		}
-	}
-	return false
-}
+func (a *authorPass) has(n *yaml.Node, field string) bool { return len(a.at(n, field)) > 0 }
 
 // item is one exercise, routine, tip (or any list item of fields).
 func (a *authorPass) item(n *yaml.Node, path string) {

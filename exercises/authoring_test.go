@@ -138,6 +138,14 @@ var corpus = []struct {
 		`"kind" is a field of "dose:", not of this exercise; indent it under "dose:" on line 14, more than "dose:" itself`},
 	{"46-exercise-fields-without-dash.yaml.txt", 5, 3, "exercises", refused,
 		`"exercises:" holds a list: each exercise starts with "- "; write "- id: finger-lifts" on line 5`},
+	{"47-list-items-under-a-list.yaml.txt", 32, 7, "exercises[1].cues", syntax,
+		`a list item under "cues:", which already has "[Move slowly]" on its line (line 31); write "cues:" alone on its line and put each item under it`},
+	{"48-quoted-text-runs-on.yaml.txt", 7, 7, "exercises[0].name", syntax,
+		`this line goes on from "name:", whose text closes with its quote on line 6; put all of the text inside the quotes`},
+	{"49-list-item-on-its-field-line.yaml.txt", 31, 11, "exercises[1].cues", syntax,
+		`a list item cannot start on the line of "cues:"; write "cues:" alone on its line and each item under it, indented, after "- "`},
+	{"50-text-after-closing-bracket.yaml.txt", 9, 19, "exercises[0].areas", syntax,
+		`text after the closing "]"; keep it inside the brackets, or remove it`},
 }
 
 func TestAuthoringCorpus(t *testing.T) {

@@ -17,8 +17,8 @@ import (
 // The reader knows only as much YAML as a library needs: block mappings
 // and lists, flow lists and groups ([a, b], {min: 8}), quoted and plain
 // text, block text (| and >) and comments. It runs only after yaml.v3 has
-// failed, and only a line at or after the one yaml.v3 named is reported;
-// otherwise yaml.v3's own message stands.
+// failed, and a mistake is reported only if it shows on a line at or after
+// the one yaml.v3 named; otherwise yaml.v3's own message stands.
 
 // syntaxError turns yaml.v3's error for a file into limber's: at the line
 // that breaks the layout, with yaml.v3's message kept on a second line.
@@ -79,6 +79,7 @@ type valued struct {
 	path, key string
 	value     string
 	plain     bool
+	opener    byte // the first character of a quoted or bracketed value
 	isKey     bool // a field, not a list item
 }
 
@@ -92,21 +93,23 @@ type multi struct {
 	opener    byte // '[' or '{' for a flow
 }
 
+// layout is the reader's state between lines.
 type layout struct {
 	lines []srcLine
+	cur   int // the line being read
 	stack []*frame
 	open  *opener
 	val   *valued
+	quote *multi
+	flow  *multi
+	found *finding
+
 	block int // inside block text (| or >) whose field is at this indent; -1 outside
-	cur   int // the line being read
-	// The field of the block text last opened, while no line of text
-	// has come.
+	// The field of the block text last opened, while no line of its
+	// text has come.
 	blockKey               string
 	blockLine, blockIndent int
 	blockPath              string
-	quote                  *multi
-	flow                   *multi
-	found                  *finding
 }
 
 // findLayoutMistake reads the file and returns the first line that breaks
@@ -328,7 +331,7 @@ func (l *layout) value(s srcLine, off, indent int, path, key string, isKey bool)
 		}
 	}
 	col := s.col(off)
-	val := &valued{line: s.num, col: col, indent: indent, path: path, key: key, value: strings.TrimSpace(v), isKey: isKey}
+	val := &valued{line: s.num, col: col, indent: indent, path: path, key: key, value: strings.TrimSpace(v), opener: v[0], isKey: isKey}
 	switch c := v[0]; c {
 	case '|', '>':
 		after := strings.TrimLeft(v[1:], "+-0123456789")
@@ -420,7 +423,7 @@ func (l *layout) continueQuote(s srcLine) {
 		l.report(q.line, q.col, q.path, "the quote (%c) opened here closes only on line %d, where text follows it; end the text with %c on the same line", q.quote, s.num, q.quote)
 		return
 	}
-	l.val = &valued{line: q.line, col: q.col, indent: q.indent, path: q.path, key: q.key, isKey: q.key != ""}
+	l.val = &valued{line: q.line, col: q.col, indent: q.indent, path: q.path, key: q.key, opener: q.quote, isKey: q.key != ""}
 }
 
 // continueFlow reads a line inside [ ] or { } that began above.
@@ -439,5 +442,5 @@ func (l *layout) continueFlow(s srcLine) {
 		l.report(s.num, s.col(end), f.path, "text after the closing %q; keep it inside the brackets, or remove it", string(s.text[end-1]))
 		return
 	}
-	l.val = &valued{line: f.line, col: f.col, indent: f.indent, path: f.path, key: f.key, isKey: f.key != ""}
+	l.val = &valued{line: f.line, col: f.col, indent: f.indent, path: f.path, key: f.key, opener: f.opener, isKey: f.key != ""}
 }

@@ -176,8 +176,6 @@ type entry struct {
 	key      string
 	keyOff   int
 	valueOff int // byte offset after the colon
-	value    string
-	bad      string
 }
 
 func lexEntry(s srcLine) entry {
@@ -199,7 +197,6 @@ func lexEntry(s srcLine) entry {
 	e.restOff = off
 	if k, after, ok := splitKey(s.text[off:]); ok {
 		e.hasKey, e.key, e.keyOff, e.valueOff = true, k, off, off+after
-		e.value = s.text[off+after:]
 	}
 	return e
 }

@@ -99,7 +99,13 @@ func (l *layout) underValue(s srcLine, e entry, v *valued) {
 			l.owner(v.key), v.line)
 		return
 	}
-	l.report(s.num, s.indent+1, v.path, `this line continues %s, whose value ends on line %d; put all of the text inside the quotes or brackets`, l.owner(v.key), v.line)
+	if v.opener == '[' || v.opener == '{' {
+		l.report(s.num, s.indent+1, v.path, `this line goes on from %s, whose %q closes on line %d; put all of it inside the brackets`,
+			l.owner(v.key), map[byte]string{'[': "]", '{': "}"}[v.opener], v.line)
+		return
+	}
+	l.report(s.num, s.indent+1, v.path, `this line goes on from %s, whose text closes with its quote on line %d; put all of the text inside the quotes`,
+		l.owner(v.key), v.line)
 }
 
 // misaligned: a line indented unlike every block around it. t is the
