@@ -83,6 +83,11 @@ func TestValidateIssue17(t *testing.T) {
 	if code != 1 || out != "" || stderr != warning+"1 files: 1 exercises, 1 routines, 0 tips; 1 warning(s), refused with --strict\n" {
 		t.Errorf("step deep, --strict: exit %d\nstdout %q\nstderr %q", code, out, stderr)
 	}
+	// Warnings are for authors: the other commands, and the coach, say
+	// nothing of them.
+	if code, out, stderr := limber(t, "--library", dir, "list"); code != 0 || stderr != "" || !strings.Contains(out, "finger-lifts") {
+		t.Errorf("list with a warned library: exit %d, stderr %q", code, stderr)
+	}
 	// The built-in content has no warnings: --strict passes it.
 	if code, out, stderr := limber(t, "validate", "--strict"); code != 0 || !strings.HasSuffix(out, "; all valid\n") || stderr != "" {
 		t.Errorf("built-in, --strict: exit %d %q %q", code, out, stderr)
