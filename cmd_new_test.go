@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"limber/docs"
+	"limber/exercises"
 )
 
 const modeline = "# yaml-language-server: $schema=library.schema.json\n"
@@ -33,10 +34,16 @@ func TestNewStartersValidate(t *testing.T) {
 		{[]string{"new", "routine", "lee-evening", "--library", dir}, "lee-evening.yaml", "wrote " + filepath.Join(dir, "lee-evening.yaml") + "\n" +
 			"next: edit " + filepath.Join(dir, "lee-evening.yaml") + ", then check it: limber validate " + dir + "\n"},
 	}
-	for _, s := range steps {
+	for i, s := range steps {
 		code, out, stderr := limber(t, s.args...)
 		if code != 0 || out != s.wrote || stderr != "" {
 			t.Fatalf("limber %v: exit %d\nstdout %q\nwant   %q\nstderr %q", s.args, code, out, s.wrote, stderr)
+		}
+		if i == 0 {
+			// The library starter is a whole library: nothing to warn about.
+			if code, out, stderr := limber(t, "validate", "--strict", dir); code != 0 || out != "1 files: 1 exercises, 1 routines, 1 tips; all valid\n" || stderr != "" {
+				t.Fatalf("validate --strict the library starter: exit %d\nstdout %q\nstderr %q", code, out, stderr)
+			}
 		}
 		data, err := os.ReadFile(filepath.Join(dir, s.file))
 		if err != nil {
@@ -49,9 +56,20 @@ func TestNewStartersValidate(t *testing.T) {
 			t.Errorf("%s: the schema refuses it: %v", s.file, errs)
 		}
 	}
-	code, out, stderr := limber(t, "validate", "--strict", dir)
-	if code != 0 || out != "3 files: 2 exercises, 2 routines, 1 tips; all valid\n" || stderr != "" {
-		t.Fatalf("validate: exit %d\nstdout %q\nstderr %q", code, out, stderr)
+	// Valid as written. The texts the author is to write are warned about,
+	// each of them, so that none reaches a patient; --strict refuses them.
+	code, out, stderr := limber(t, "validate", dir)
+	placeholders := 0
+	for _, s := range steps {
+		data, _ := os.ReadFile(filepath.Join(dir, s.file))
+		placeholders += strings.Count(string(data), exercises.StarterText)
+	}
+	if code != 0 || out != "3 files: 2 exercises, 2 routines, 1 tips; all valid, 4 warning(s)\n" ||
+		placeholders != 4 || strings.Count(stderr, "is still the starter's text; write your own, or take the line out (warning)\n") != 4 {
+		t.Fatalf("validate: exit %d, %d texts to write\nstdout %q\nstderr %q", code, placeholders, out, stderr)
+	}
+	if code, _, _ := limber(t, "validate", "--strict", dir); code != 1 {
+		t.Fatalf("validate --strict: exit %d", code)
 	}
 	// The schema the modeline names is next to the files: docs' own.
 	schema, err := os.ReadFile(filepath.Join(dir, "library.schema.json"))
@@ -107,7 +125,7 @@ func TestNewExerciseInTheCurrentFolder(t *testing.T) {
 		t.Fatalf("exit %d\nstdout %q\nwant   %q\nstderr %q", code, out, want, stderr)
 	}
 	code, out, _ = limber(t, "validate", ".")
-	if code != 0 || !strings.HasSuffix(out, "1 files: 1 exercises, 0 routines, 0 tips; all valid\n") {
+	if code != 0 || !strings.HasSuffix(out, "1 files: 1 exercises, 0 routines, 0 tips; all valid, 3 warning(s)\n") {
 		t.Fatalf("validate: exit %d %q", code, out)
 	}
 	// The same id again: refused, as the file is there, or as the id is

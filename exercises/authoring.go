@@ -163,8 +163,8 @@ func (a *authorPass) mapping(n *yaml.Node, path string) {
 	if len(a.errs) == 0 {
 		// Nothing to reword: only the warnings are looked for.
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode && (v.Anchor != "" || strings.HasPrefix(v.Tag, "!") && !strings.HasPrefix(v.Tag, "!!")) {
-				a.tagged(n.Content[i].Value, v, join(path, n.Content[i].Value))
+			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode {
+				a.scalar(n.Content[i].Value, v, path)
 			}
 		}
 		return
@@ -186,7 +186,7 @@ func (a *authorPass) mapping(n *yaml.Node, path string) {
 			a.misplaced(n, k, path, field)
 		}
 		if v.Kind == yaml.ScalarNode {
-			a.tagged(k.Value, v, field)
+			a.scalar(k.Value, v, path)
 		}
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" && a.has(v, field) {
 			s := a.line(v.Line)
@@ -226,6 +226,29 @@ func (a *authorPass) misplaced(n, k *yaml.Node, path, field string) {
 // ownerName names the mapping at path: "this exercise", "\"dose:\"".
 func ownerName(path string) string {
 	return groupName(&frame{path: path})
+}
+
+// StarterText begins every text of limber new's starters that the author
+// is to write: validate warns about each one left.
+const StarterText = "Replace this"
+
+// scalar looks at one field's value for what to warn about.
+func (a *authorPass) scalar(key string, v *yaml.Node, path string) {
+	if v.Anchor != "" || strings.HasPrefix(v.Tag, "!") && !strings.HasPrefix(v.Tag, "!!") {
+		a.tagged(key, v, join(path, key))
+	}
+	if strings.HasPrefix(v.Value, StarterText) {
+		a.starter(v, join(path, key))
+	}
+}
+
+// starter warns about a starter's text left as it was.
+func (a *authorPass) starter(v *yaml.Node, field string) {
+	a.warnings = append(a.warnings, &Error{
+		Pos:   Pos{File: a.file, Line: v.Line, Col: v.Column},
+		Field: field,
+		Msg:   fmt.Sprintf("%s is still the starter's text; write your own, or take the line out", Quote(clip(v.Value, 40))),
+	})
 }
 
 // tagged warns about "!word" and "&word" before a text: YAML reads them as
@@ -315,9 +338,16 @@ func (a *authorPass) texts(seq *yaml.Node, field, noun string) {
 				Quote(clip(text, 40)), noun, write))
 		case it.Kind == yaml.SequenceNode && it.Style&yaml.FlowStyle == 0 && len(it.Content) > 0 && it.Content[0].Line == it.Line:
 			a.reword(it, sub(), fmt.Sprintf(`two "- " in a row make a list inside the list; write one "- " before the %s`, noun))
-		case it.Kind == yaml.ScalarNode && it.Style == 0 && seq.Style&yaml.FlowStyle == 0:
-			if it.Anchor != "" || it.Tag != "!!str" && strings.HasPrefix(it.Tag, "!") && !strings.HasPrefix(it.Tag, "!!") {
+		case it.Kind == yaml.ScalarNode && (it.Style != 0 || seq.Style&yaml.FlowStyle != 0):
+			if strings.HasPrefix(it.Value, StarterText) {
+				a.starter(it, sub())
+			}
+		case it.Kind == yaml.ScalarNode:
+			if it.Anchor != "" || strings.HasPrefix(it.Tag, "!") && !strings.HasPrefix(it.Tag, "!!") {
 				a.tagged("", it, sub())
+			}
+			if strings.HasPrefix(it.Value, StarterText) {
+				a.starter(it, sub())
 			}
 			if !strings.Contains(it.Value, "- ") && !strings.HasSuffix(it.Value, " -") {
 				continue // the cheap test first: no line of it can start with "- "
@@ -338,10 +368,18 @@ func (a *authorPass) joined(it *yaml.Node, field, noun string, next int) {
 		a.warnings = append(a.warnings, &Error{
 			Pos:   Pos{File: a.file, Line: c.line, Col: c.col},
 			Field: field,
-			Msg: fmt.Sprintf(`line %d continues the %s above, which reads %s; to make it a %s of its own, indent it %s, like the others`,
-				c.line, noun, Quote(clip(it.Value, 50)), noun, spaces(c.indent)),
+			Msg: fmt.Sprintf(`line %d continues the %s above, which reads %s; to make it %s of its own, indent it %s, like the others`,
+				c.line, noun, Quote(clip(it.Value, 50)), article(noun), spaces(c.indent)),
 		})
 	}
+}
+
+// article puts "a" or "an" before a noun.
+func article(noun string) string {
+	if strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }
 
 type continuation struct{ line, col, indent int }

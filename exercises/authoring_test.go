@@ -324,3 +324,47 @@ func FuzzLayout(f *testing.F) {
 		}
 	})
 }
+
+// Warnings: what is valid but likely not meant, and no more.
+func TestAuthoringWarnings(t *testing.T) {
+	const head = "category: rom\nexercises:\n  - id: a\n    name: A\n    dose: {kind: reps, reps: 8}\n"
+	cases := []struct {
+		name, yaml string
+		want       []string // each warning, without the file
+	}{
+		{"a step joined to the one above", head + "    steps:\n      - Sit tall.\n        - Lift.\n", []string{
+			`8:9: exercises[0].steps[0]: line 8 continues the step above, which reads "Sit tall. - Lift."; to make it a step of its own, indent it 6 spaces, like the others`}},
+		{"two steps joined to one", head + "    steps:\n      - Sit tall.\n       - Lift.\n       - Lower.\n", []string{
+			`8:8: exercises[0].steps[0]: line 8 continues the step above, which reads "Sit tall. - Lift. - Lower."; to make it a step of its own, indent it 6 spaces, like the others`,
+			`9:8: exercises[0].steps[0]: line 9 continues the step above, which reads "Sit tall. - Lift. - Lower."; to make it a step of its own, indent it 6 spaces, like the others`}},
+		{"a cue in a compact list", head + "    cues:\n    - Slowly\n      - smoothly\n", []string{
+			`8:7: exercises[0].cues[0]: line 8 continues the cue above, which reads "Slowly - smoothly"; to make it a cue of its own, indent it 4 spaces, like the others`}},
+		{"a routine's note", head + "routines:\n  - id: r\n    name: R\n    exercises: [a]\n    after:\n      - Rest.\n         - Drink water.\n", []string{
+			`12:10: routines[0].after[0]: line 12 continues the item above, which reads "Rest. - Drink water."; to make it an item of its own, indent it 6 spaces, like the others`}},
+		{"a tag eats a word", strings.Replace(head, "name: A", "name: !Big toe", 1), []string{
+			`4:11: exercises[0].name: "!Big" is read as a YAML tag, so the text is "toe"; put the whole text in double quotes: name: "!Big toe"`}},
+		{"an anchor eats a word", strings.Replace(head, "name: A", "name: &Big toe", 1), []string{
+			`4:11: exercises[0].name: "&Big" is read as a YAML anchor, so the text is "toe"; put the whole text in double quotes: name: "&Big toe"`}},
+		{"a starter's text, plain, quoted and in [ ]", head + "    summary: \"Replace this with a summary.\"\n    steps: [Replace this with a step.]\n    cues:\n      - Replace this.\n", []string{
+			`6:14: exercises[0].summary: "Replace this with a summary." is still the starter's text; write your own, or take the line out`,
+			`7:13: exercises[0].steps[0]: "Replace this with a step." is still the starter's text; write your own, or take the line out`,
+			`9:9: exercises[0].cues[0]: "Replace this." is still the starter's text; write your own, or take the line out`}},
+		// Not warned: a dash inside a line, a text that runs on without a
+		// dash, a dash in quotes, items lined up, and [ ] lists.
+		{"nothing to warn about", head + "    steps:\n      - Sit tall - then lift.\n      - Lift both heels\n        slowly.\n      - \"Lower\n        - slowly\"\n      - Rest.\n    cues: [Slow, \"- steady\"]\n", nil},
+	}
+	for _, c := range cases {
+		lib, errs := Load(Source{FS: fstest.MapFS{"a.yaml": {Data: []byte(c.yaml)}}, Root: "a.yaml", Label: "lib"})
+		if len(errs) > 0 {
+			t.Errorf("%s: errors %v", c.name, errStrings(errs))
+			continue
+		}
+		var got []string
+		for _, w := range lib.Warnings {
+			got = append(got, strings.TrimPrefix(w.Error(), "lib/a.yaml:"))
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
