@@ -89,12 +89,12 @@ func (e *env) newLibrary(dir string) error {
 		title = base
 	}
 	file := filepath.Join(dir, "library.yaml")
-	data := map[string]any{"Dir": dir, "Prefix": prefix, "Title": title}
+	data := map[string]any{"Dir": shellArg(dir), "Prefix": prefix, "Title": title}
 	if err := e.writeStarter(file, "library.yaml.tmpl", data); err != nil {
 		return err
 	}
 	e.writeSchema(dir)
-	fmt.Fprintf(e.stdout, "next: edit %s, then check it: limber validate %s\n", exercises.Escape(file), exercises.Escape(dir))
+	fmt.Fprintf(e.stdout, "next: edit %s, then check it: limber validate %s\n", exercises.Escape(file), exercises.Escape(shellArg(dir)))
 	return nil
 }
 
@@ -133,7 +133,7 @@ func (e *env) newItem(kind, id string) error {
 		ids = []string{"wrist-circles", "ankle-circles"} // built-in
 	}
 	file := filepath.Join(dir, id+".yaml")
-	data := map[string]any{"Dir": dir, "ID": id, "Name": nameFrom(id), "Exercises": ids[:min(len(ids), 3)]}
+	data := map[string]any{"Dir": shellArg(dir), "ID": id, "Name": nameFrom(id), "Exercises": ids[:min(len(ids), 3)]}
 	if err := e.writeStarter(file, kind+".yaml.tmpl", data); err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func (e *env) newItem(kind, id string) error {
 		fmt.Fprintf(e.stdout, "note: %q is a built-in routine; yours replaces it wherever this library is loaded\n", id)
 	}
 	e.writeSchema(dir)
-	fmt.Fprintf(e.stdout, "next: edit %s, then check it: limber validate %s\n", exercises.Escape(file), exercises.Escape(dir))
+	fmt.Fprintf(e.stdout, "next: edit %s, then check it: limber validate %s\n", exercises.Escape(file), exercises.Escape(shellArg(dir)))
 	return nil
 }
 
@@ -194,6 +194,17 @@ func createNew(file string, data []byte) error {
 	}
 	return err
 }
+
+// shellArg writes a folder as a shell reads it: in single quotes when it
+// holds anything but letters, digits and . _ / -.
+func shellArg(s string) string {
+	if shellPlain.MatchString(s) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+var shellPlain = regexp.MustCompile(`^[A-Za-z0-9_./-]+$`)
 
 var plainTitle = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 _.-]*$`)
 

@@ -28,11 +28,11 @@ func TestNewStartersValidate(t *testing.T) {
 	}{
 		{[]string{"new", "library", dir}, "library.yaml", "wrote " + filepath.Join(dir, "library.yaml") + "\n" +
 			"wrote " + filepath.Join(dir, "library.schema.json") + " (for editors that complete and check fields)\n" +
-			"next: edit " + filepath.Join(dir, "library.yaml") + ", then check it: limber validate " + dir + "\n"},
+			"next: edit " + filepath.Join(dir, "library.yaml") + ", then check it: limber validate '" + dir + "'\n"},
 		{[]string{"--library", dir, "new", "exercise", "towel-grip"}, "towel-grip.yaml", "wrote " + filepath.Join(dir, "towel-grip.yaml") + "\n" +
-			"next: edit " + filepath.Join(dir, "towel-grip.yaml") + ", then check it: limber validate " + dir + "\n"},
+			"next: edit " + filepath.Join(dir, "towel-grip.yaml") + ", then check it: limber validate '" + dir + "'\n"},
 		{[]string{"new", "routine", "lee-evening", "--library", dir}, "lee-evening.yaml", "wrote " + filepath.Join(dir, "lee-evening.yaml") + "\n" +
-			"next: edit " + filepath.Join(dir, "lee-evening.yaml") + ", then check it: limber validate " + dir + "\n"},
+			"next: edit " + filepath.Join(dir, "lee-evening.yaml") + ", then check it: limber validate '" + dir + "'\n"},
 	}
 	for i, s := range steps {
 		code, out, stderr := limber(t, s.args...)
@@ -80,7 +80,7 @@ func TestNewStartersValidate(t *testing.T) {
 	// library's own exercise and a built-in one; the routine starter runs
 	// the library's exercises.
 	lib, _ := os.ReadFile(filepath.Join(dir, "library.yaml"))
-	for _, want := range []string{"title: Mrs Lee\n", "  - id: mrs-lee-daily\n", "      - mrs-lee-finger-lifts\n", "      - wrist-circles "} {
+	for _, want := range []string{"title: Mrs Lee\n", "# Check your changes:  limber validate '" + dir + "'\n", "  - id: mrs-lee-daily\n", "      - mrs-lee-finger-lifts\n", "      - wrist-circles "} {
 		if !strings.Contains(string(lib), want) {
 			t.Errorf("library.yaml lacks %q", want)
 		}
