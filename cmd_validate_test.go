@@ -211,3 +211,15 @@ func TestValidateWatchNeedsSomethingToWatch(t *testing.T) {
 		t.Errorf("exit %d %q", code, stderr)
 	}
 }
+
+// Commands that use the library warn about a layout mistake in one line;
+// validate gives both.
+func TestLayoutMistakeInOneLineElsewhere(t *testing.T) {
+	dir := writeLib(t, strings.Replace(mylib, "    name: Finger lifts\n", "   name: Finger lifts\n", 1))
+	code, _, stderr := limber(t, "--library", dir, "list")
+	want := "limber: warning: " + filepath.Join(dir, "hands.yaml") + `:5:4: exercises[0].name: "name:" is indented 3 spaces; the other fields of this exercise are at 4; indent it 4 spaces, like "id:" on line 4` + "\n" +
+		"limber: warning: 1 problem(s) in library files; what they affect was skipped (run limber validate)\n"
+	if code != 0 || stderr != want {
+		t.Errorf("exit %d\nstderr %q\nwant   %q", code, stderr, want)
+	}
+}
