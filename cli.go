@@ -146,6 +146,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newDemoCmd(e),
 		newListCmd(e),
 		newValidateCmd(e),
+		newNewCmd(e),
 		newPlanCmd(e),
 		newLogCmd(e),
 		newAdjustCmd(e),

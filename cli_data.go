@@ -29,7 +29,9 @@ func (e *env) library() *exercises.Library {
 	if len(errs) > 0 {
 		lines := make([]string, len(errs))
 		for i, err := range errs {
-			lines[i] = err.Error()
+			// One line each: a layout mistake's second line (yaml.v3's
+			// own words) is for limber validate.
+			lines[i], _, _ = strings.Cut(err.Error(), "\n")
 		}
 		e.warn(lines)
 		fmt.Fprintf(e.stderr, "limber: warning: %s problem(s) in library files; what they affect was skipped (run limber validate)\n", thousands(len(errs)))

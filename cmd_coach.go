@@ -79,6 +79,10 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	if !(o.speed >= 1 && o.speed <= 1000) { // NaN too
 		return invalidf("--speed %v is out of range; use 1 to 1000", o.speed)
 	}
+	var reload func() (*exercises.Library, []*exercises.Error)
+	if len(e.libraries) > 0 {
+		reload = e.reloader() // a therapist may edit the library while the coach is open
+	}
 	lib, errs := e.loadLibrary()
 	if routine != "" {
 		if _, err := findRoutine(lib, routine); err != nil {
@@ -89,10 +93,11 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	if !ok || !isTerminal(out) {
 		return invalidf("the coach needs a terminal; for text, try limber list or limber plan ROUTINE")
 	}
-	var problems []string
+	var problems, libProblems []string
 	if len(errs) > 0 {
-		problems = append(problems, fmt.Sprintf("%s problem(s) in library files were skipped: run limber validate", thousands(len(errs))))
+		libProblems = append(libProblems, fmt.Sprintf("%s problem(s) in library files were skipped: run limber validate", thousands(len(errs))))
 	}
+
 	j, err := e.openJournal()
 	if err != nil {
 		return err
@@ -136,6 +141,7 @@ func (e *env) coach(o *coachOptions, routine string) error {
 		Library: lib, Records: recs, Recorder: rec, Now: time.Now, Demo: o.demo, Speed: o.speed,
 		Routine: routine, Assess: o.assess, Profile: tuiProfile(prof),
 		Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
+		LibraryProblems: libProblems, Reload: reload,
 		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
 		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
 	})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -44,8 +45,12 @@ type Library struct {
 	// outcome measures (assessments.go)
 	assessments map[string]*Assessment
 	asOrder     []string
+	broken    map[string]Pos // exercises left out for their errors
 	// Notices tell content authors what replaced what.
 	Notices []Notice
+	// Warnings are for authors only: what is valid but likely not meant,
+	// such as a step joined to the one above. The coach never shows them.
+	Warnings []*Error
 	// Files counts the files read; Skipped names those that could not be
 	// used at all.
 	Files   int
@@ -110,6 +115,7 @@ func Load(sources ...Source) (*Library, []*Error) {
 		tips:      map[string]*Tip{},
 
 		assessments: map[string]*Assessment{},
+		broken:    map[string]Pos{},
 	}
 	var errs []*Error
 	var routines []*rawRoutine
@@ -135,6 +141,8 @@ func Load(sources ...Source) (*Library, []*Error) {
 				lib.Skipped = append(lib.Skipped, f.name)
 				continue
 			}
+			lib.Warnings = append(lib.Warnings, f.def.warnings...)
+			maps.Copy(lib.broken, f.def.broken)
 			for _, e := range f.def.exercises {
 				if dup("exercise", e.ID, e.Pos) {
 					continue
@@ -231,6 +239,14 @@ func (lib *Library) resolve(r *rawRoutine) []*Error {
 	r.r.Items = r.r.Items[:0]
 	for _, it := range r.items {
 		e, ok := lib.exercises[it.id]
+		if p, left := lib.broken[it.id]; !ok && left {
+			where := fmt.Sprintf("%s:%d", Escape(p.File), p.Line)
+			if p.File == it.pos.File {
+				where = fmt.Sprintf("line %d", p.Line)
+			}
+			bad(it.pos, it.field, "exercise %q is left out for its errors (%s); fix those first", it.id, where)
+			continue
+		}
 		if !ok {
 			msg := fmt.Sprintf("no exercise has the id %q", it.id)
 			if s := didYouMean(it.id, lib.exOrder); s != "" {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -24,6 +23,8 @@ type fileDef struct {
 	tips      []*Tip
 	// assessments are the file's outcome measures (assessments_yaml.go).
 	assessments []*Assessment
+	warnings  []*Error       // valid, but likely not what the author meant
+	broken    map[string]Pos // ids of exercises left out for their errors
 }
 
 type rawRoutine struct {
@@ -72,7 +73,7 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	f := &fileDef{name: name, progSets: map[*Exercise]bool{}}
+	f := &fileDef{name: name, progSets: map[*Exercise]bool{}, broken: map[string]Pos{}}
 	var fileCategory Category
 	var fileRules *ruleSet
 	var exNode, rtNode, tipNode, asNode *yaml.Node
@@ -101,6 +102,8 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 			if d.count() == before && e != nil {
 				f.exercises = append(f.exercises, e)
 				f.progSets[e] = setsMin
+			} else if id := itemID(v); id != "" {
+				f.broken[id] = d.pos(v)
 			}
 		})
 	}
@@ -130,6 +133,7 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 			}
 		})
 	}
+	f.warnings = authoring(name, data, root, d.errs)
 	if d.dropped > 0 {
 		d.errs = append(d.errs, &Error{Pos: Pos{File: name, Line: 1, Col: 1},
 			Msg: fmt.Sprintf("and %d more errors; fix these first", d.dropped)})
@@ -487,17 +491,18 @@ func decodeYAML(d *decoder, data []byte, doc *yaml.Node) (failed bool) {
 			d.errorf(top, "", "the file is empty; a library needs exercises, routines or tips")
 			return true
 		}
-		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		d.errorf(&yaml.Node{Line: line, Column: 1}, "", "not valid YAML: %s", Escape(msg))
+		d.errs = append(d.errs, syntaxError(d.file, data, err))
 		return true
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
+	switch err := dec.Decode(&extra); {
+	case err == nil:
 		d.errorf(&extra, "", "a second YAML document (after ---); put one library in each file")
+	case !errors.Is(err, io.EOF):
+		// yaml.v3 ends the first document where a line is less indented
+		// than the file's first line, and keeps it without a word.
+		d.errs = append(d.errs, syntaxError(d.file, data, err))
+		return true
 	}
 	return false
 }

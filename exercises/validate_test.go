@@ -149,9 +149,9 @@ func TestValidationErrors(t *testing.T) {
 		{"not a mapping", "- a\n- b\n", []string{
 			`lib/a.yaml:1:1: expected a mapping with fields (title, category, rules, exercises, routines, tips, assessments), found a list`}},
 		{"yaml syntax", "exercises: [\n", []string{
-			`lib/a.yaml:1:1: not valid YAML: did not find expected node content`}},
+			"lib/a.yaml:1:12: exercises: the list opened with \"[\" is never closed; end it with \"]\" on the same line\n  yaml: did not find expected node content"}},
 		{"tab indentation", "exercises:\n\t- id: x\n", []string{
-			`lib/a.yaml:2:1: not valid YAML: found character that cannot start any token`}},
+			"lib/a.yaml:2:1: exercises: line 2 is indented with a tab; YAML allows only spaces there; indent it with spaces, more than \"exercises:\" on line 1\n  yaml: found character that cannot start any token"}},
 		{"invalid utf-8", "title: caf\xe9\n", []string{
 			`lib/a.yaml:1:11: the file is not valid UTF-8 text; save it as UTF-8`}},
 		{"empty file", "", []string{

@@ -52,6 +52,17 @@ type Options struct {
 	// NoAdjust turns off the card's therapist placement (a), for a
 	// patient's own session over limber serve.
 	NoAdjust bool
+	// LibraryProblems are warnings about the library loaded at start;
+	// home shows them first, until a reload brings a library without
+	// errors.
+	LibraryProblems []string
+	// Reload, when set, loads the library again if its files changed
+	// since it was last called, and returns nil when they did not. The
+	// coach calls it each time it comes back to the home screen, so that
+	// a therapist can edit a library and demo it in one sitting. A
+	// library with errors is not taken up: the last one without errors
+	// stays in use, and home says so.
+	Reload func() (*exercises.Library, []*exercises.Error)
 }
 
 type screen int
@@ -105,6 +116,9 @@ type Model struct {
 
 	confirmQuit bool
 	quitting    bool
+
+	loaded    time.Time // when the library in use was loaded
+	libErrors int       // errors of the last reload not taken up; 0 when none
 }
 
 // New builds the coach.
@@ -131,7 +145,7 @@ func New(opt Options) *Model {
 		Cues: opt.Cues, Color: opt.Color, Trace: opt.Trace, Width: 80, Height: 24, recorder: opt.Recorder,
 	}
 	ctx.Replay()
-	m := &Model{ctx: ctx, opt: opt, help: help.New(), models: map[screen]screenModel{}}
+	m := &Model{ctx: ctx, opt: opt, help: help.New(), models: map[screen]screenModel{}, loaded: opt.Now()}
 	m.help.Styles = ctx.Styles.Help
 	notice := newNotice(ctx)
 	notice.seen, notice.next = opt.NoticeSeen, nav{to: scrHome}
@@ -142,7 +156,7 @@ func New(opt Options) *Model {
 		notice.next = nav{to: scrAssess, test: opt.Assess}
 	}
 	m.models[scrNotice] = notice
-	m.models[scrHome] = newHome(ctx, opt.Problems)
+	m.models[scrHome] = newHome(ctx, m.problems())
 	m.models[scrLibrary] = newLibrary(ctx)
 	m.screen = scrHome
 	switch {
@@ -268,6 +282,7 @@ func (m *Model) follow(n nav) tea.Cmd {
 	case scrStay:
 		return nil
 	case scrHome:
+		m.reload()
 		m.ctx.Replay()
 		m.models[scrHome].(*homeModel).refresh()
 	case scrCard:
@@ -297,6 +312,38 @@ func (m *Model) follow(n nav) tea.Cmd {
 		return m.sess.begin()
 	}
 	return nil
+}
+
+// reload takes up a library that changed on disk, on the way home; one
+// with errors is left, and home says so.
+func (m *Model) reload() {
+	if m.opt.Reload == nil {
+		return
+	}
+	lib, errs := m.opt.Reload()
+	switch {
+	case lib == nil:
+		return
+	case len(errs) > 0:
+		m.libErrors = len(errs)
+	default:
+		m.ctx.Lib, m.loaded, m.libErrors = lib, m.ctx.Now(), 0
+		m.opt.LibraryProblems = nil
+		m.models[scrLibrary] = newLibrary(m.ctx)
+	}
+	m.models[scrHome].(*homeModel).problems = m.problems()
+}
+
+// problems are the warnings home shows.
+func (m *Model) problems() []string {
+	out := append([]string(nil), m.opt.LibraryProblems...)
+	if m.libErrors > 0 {
+		// Two short lines: home gives each problem one line, even in the
+		// narrowest window.
+		out = append(out, fmt.Sprintf("The library changed but has %d error(s).", m.libErrors),
+			fmt.Sprintf("Still using the one from %s: run limber validate.", m.loaded.Format("15:04")))
+	}
+	return append(out, m.opt.Problems...)
 }
 
 // answerQuit handles y/n after q.
