@@ -45,7 +45,7 @@ type Library struct {
 	// outcome measures (assessments.go)
 	assessments map[string]*Assessment
 	asOrder     []string
-	broken    map[string]Pos // exercises left out for their errors
+	broken      map[string]Pos // exercises left out for their errors
 	// Notices tell content authors what replaced what.
 	Notices []Notice
 	// Warnings are for authors only: what is valid but likely not meant,
@@ -115,7 +115,7 @@ func Load(sources ...Source) (*Library, []*Error) {
 		tips:      map[string]*Tip{},
 
 		assessments: map[string]*Assessment{},
-		broken:    map[string]Pos{},
+		broken:      map[string]Pos{},
 	}
 	var errs []*Error
 	var routines []*rawRoutine

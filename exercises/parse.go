@@ -23,8 +23,8 @@ type fileDef struct {
 	tips      []*Tip
 	// assessments are the file's outcome measures (assessments_yaml.go).
 	assessments []*Assessment
-	warnings  []*Error       // valid, but likely not what the author meant
-	broken    map[string]Pos // ids of exercises left out for their errors
+	warnings    []*Error       // valid, but likely not what the author meant
+	broken      map[string]Pos // ids of exercises left out for their errors
 }
 
 type rawRoutine struct {
