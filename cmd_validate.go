@@ -81,10 +81,15 @@ func (e *env) validate(args []string, strict bool) error {
 
 // libraryCounts is what validate counts: the files it was asked to check,
 // and what they define.
-type libraryCounts struct{ files, exercises, routines, tips int }
+type libraryCounts struct{ files, exercises, routines, tips, assessments int }
 
+// String names the outcome measures only where there are some.
 func (c libraryCounts) String() string {
-	return fmt.Sprintf("%d files: %d exercises, %d routines, %d tips", c.files, c.exercises, c.routines, c.tips)
+	s := fmt.Sprintf("%d files: %d exercises, %d routines, %d tips", c.files, c.exercises, c.routines, c.tips)
+	if c.assessments > 0 {
+		s += fmt.Sprintf(", %d assessments", c.assessments)
+	}
+	return s
 }
 
 // checkLibrary loads what validate checks: with no paths, the built-in
@@ -94,7 +99,7 @@ func (c libraryCounts) String() string {
 func (e *env) checkLibrary(paths []string) (*exercises.Library, []*exercises.Error, libraryCounts) {
 	if len(paths) == 0 {
 		lib, errs := e.loadLibrary()
-		return lib, errs, libraryCounts{lib.Files, len(lib.Exercises()), len(lib.Routines()), len(lib.Tips())}
+		return lib, errs, libraryCounts{lib.Files, len(lib.Exercises()), len(lib.Routines()), len(lib.Tips()), len(lib.Assessments())}
 	}
 	srcs := []exercises.Source{builtInSource()}
 	for _, p := range paths {
@@ -115,6 +120,11 @@ func (e *env) checkLibrary(paths []string) (*exercises.Library, []*exercises.Err
 	for _, t := range lib.Tips() {
 		if t.Origin != builtIn {
 			c.tips++
+		}
+	}
+	for _, a := range lib.Assessments() {
+		if a.Origin != builtIn {
+			c.assessments++
 		}
 	}
 	return lib, errs, c
