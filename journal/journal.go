@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"limber/regfile"
 )
 
 // Journal appends records to journal.jsonl. It holds no open file and no
@@ -37,7 +39,10 @@ func (j *Journal) Path() string { return j.path }
 // are on disk. All records go in one write under an exclusive lock, so
 // another process's lines never land in the middle of them. A record with V
 // zero gets SchemaVersion; an invalid record fails the whole call before
-// anything is written. The file is never truncated or rewritten.
+// anything is written. A call is all or nothing: when the write fails (a
+// full disk), the file is cut back to the length it had before it, under
+// the same lock, so nothing of the call is left behind. What was there
+// before is never changed.
 func (j *Journal) Append(recs ...Record) error {
 	if len(recs) == 0 {
 		return nil
@@ -59,7 +64,9 @@ func (j *Journal) Append(recs ...Record) error {
 
 	// O_RDWR rather than O_WRONLY so that the last byte can be read back
 	// under the same lock; O_APPEND still sends every write to the end.
-	f, err := os.OpenFile(j.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	// A FIFO, device or folder named journal.jsonl is refused, never
+	// written into.
+	f, err := regfile.Open(j.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
@@ -71,8 +78,9 @@ func (j *Journal) Append(recs ...Record) error {
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
+	size := fi.Size()
 	data := buf.Bytes()[1:]
-	if size := fi.Size(); size > 0 {
+	if size > 0 {
 		var last [1]byte
 		if _, err := f.ReadAt(last[:], size-1); err != nil {
 			return fmt.Errorf("journal: reading the end of %s: %w", j.path, err)
@@ -81,13 +89,16 @@ func (j *Journal) Append(recs ...Record) error {
 			data = buf.Bytes() // an earlier crash left a torn line: end it first
 		}
 	}
-	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("journal: writing %s: %w", j.path, err)
+	if err := writeAndSync(f, data); err != nil {
+		// All or nothing: a retry must not find half of this call (a
+		// set twice, or a torn line). Still under the lock, so no other
+		// writer's lines can be behind ours.
+		if cut := cutBack(f, size); cut != nil {
+			return fmt.Errorf("journal: writing %s: %w; cutting it back to where it was failed too (%v), so the journal may end in a damaged line, which the next read skips", j.path, err, cut)
+		}
+		return fmt.Errorf("journal: writing %s: %w; nothing of it was kept", j.path, err)
 	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("journal: syncing %s: %w", j.path, err)
-	}
-	if fi.Size() == 0 {
+	if size == 0 {
 		// The file is probably new: sync its directory entry too, or a
 		// crash could lose the whole file along with the record.
 		if err := syncDir(filepath.Dir(j.path)); err != nil {
@@ -101,6 +112,24 @@ func (j *Journal) Append(recs ...Record) error {
 		return fmt.Errorf("journal: closing %s: %w", j.path, err)
 	}
 	return nil
+}
+
+// writeAndSync writes data in one write and makes it durable. A test
+// replaces it to fail part-way, as a full disk does.
+var writeAndSync = func(f *os.File, data []byte) error {
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+// cutBack truncates f to size, the length it had before a failed write,
+// and makes that durable.
+func cutBack(f *os.File, size int64) error {
+	if err := f.Truncate(size); err != nil {
+		return err
+	}
+	return f.Sync()
 }
 
 // encodeRecord appends r as one JSON line. HTML escaping is off so that a
