@@ -38,7 +38,7 @@ func Replay(lib *exercises.Library, recs []journal.Record) *Progress {
 func (rp *replayer) repeat(recs []journal.Record, i int) bool {
 	r := &recs[i]
 	for j := i - 1; j >= 0 && recs[j].At.Equal(r.At); j-- {
-		if sameRecord(&recs[j], r) {
+		if journal.Same(&recs[j], r) {
 			rp.p.Duplicates++
 			rp.warn(r, fmt.Sprintf("skipped a repeat of the record on line %d: it counts once", recs[j].Line))
 			return true

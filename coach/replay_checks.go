@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"limber/exercises"
 	"limber/journal"
@@ -25,8 +26,10 @@ func (rp *replayer) known(r *journal.Record) (*exercises.Exercise, bool) {
 func (rp *replayer) unknownRecord(r *journal.Record) {
 	id := clean(r.Exercise)
 	rp.p.Unknown[id]++
-	if r.Name != "" {
-		rp.p.names[id] = clean(r.Name) // the latest name it was recorded under
+	if r.Name != "" && utf8.RuneCountInString(r.Name) <= exercises.MaxNameLen {
+		// The latest name it was recorded under; a longer one than any
+		// library allows was not written by limber.
+		rp.p.names[id] = clean(r.Name)
 	}
 	u := rp.unknown[id]
 	if u == nil {
@@ -47,15 +50,14 @@ func (rp *replayer) warnUnknown() {
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(rp.unknown[a].first.Line, rp.unknown[b].first.Line) })
 	for _, id := range ids {
 		u := rp.unknown[id]
-		what := exercises.Quote(id)
+		what := exercises.Quote(u.first.Exercise) // as written, escapes shown
 		if n, ok := rp.p.names[id]; ok && n != id {
 			what += " (" + n + ")"
 		}
 		if id == "" {
 			what = "no exercise"
 		}
-		rp.warn(&u.first, fmt.Sprintf("%d record(s) of %s, which is not in the library, move no rung; its work still counts as done (the first is on this line)",
-			u.count, what))
+		rp.warn(&u.first, fmt.Sprintf("%s is not in the library: its %d record(s) move no rung (the first is on this line)", what, u.count))
 	}
 }
 
@@ -86,28 +88,4 @@ func cleanAll(ss []string) []string {
 		}
 	}
 	return ss
-}
-
-// sameRecord reports whether a and b say the same thing, field by field,
-// wherever they were read from: a line repeated byte for byte.
-func sameRecord(a, b *journal.Record) bool {
-	if a.V != b.V || a.Kind != b.Kind || !a.At.Equal(b.At) || a.Session != b.Session || a.Routine != b.Routine ||
-		a.Exercise != b.Exercise || a.Name != b.Name || a.Unit != b.Unit || a.Set != b.Set || a.Side != b.Side ||
-		a.Target != b.Target || a.Achieved != b.Achieved || a.Effort != b.Effort || a.Stopped != b.Stopped ||
-		a.Demo != b.Demo || a.Outcome != b.Outcome || a.Note != b.Note {
-		return false
-	}
-	return samePtr(a.Baseline, b.Baseline) && samePtr(a.RedFlag, b.RedFlag) && samePtr(a.Settled, b.Settled) &&
-		samePtr(a.Rung, b.Rung) && samePtr(a.Pain, b.Pain) && samePtr(a.Score, b.Score) && samePtr(a.Decision, b.Decision) &&
-		sameAnswers(a.Answers, b.Answers)
-}
-
-func samePtr[T comparable](a, b *T) bool { return a == b || (a != nil && b != nil && *a == *b) }
-
-func sameAnswers(a, b *journal.Answers) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return slices.Equal(a.RedFlags, b.RedFlags) && a.Glucose == b.Glucose && a.GlucoseUnit == b.GlucoseUnit &&
-		samePtr(a.Ketones, b.Ketones) && a.Today == b.Today && a.Resumes == b.Resumes
 }
