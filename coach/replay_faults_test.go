@@ -184,7 +184,7 @@ func TestRemovedExerciseKeepsItsName(t *testing.T) {
 	recs, _ := read(t, ls)
 	p := Replay(lib, recs)
 	if len(p.Warnings) != 1 || p.Warnings[0].Line != 2 ||
-		p.Warnings[0].Msg != `2 record(s) of "toe-taps" (Toe taps), which is not in the library, move no rung; its work still counts as done (the first is on this line)` {
+		p.Warnings[0].Msg != `"toe-taps" (Toe taps) is not in the library: its 2 record(s) move no rung (the first is on this line)` {
 		t.Errorf("warnings %v", p.Warnings)
 	}
 	if len(p.Sessions) != 1 || !p.Sessions[0].Counts() || p.ExerciseName("toe-taps") != "Toe taps" {

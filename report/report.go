@@ -88,6 +88,9 @@ func Build(lib *exercises.Library, p *coach.Progress, now time.Time) *Report {
 	for _, x := range lib.Exercises() {
 		r.names[x.ID] = x.Name
 	}
+	for id := range p.Unknown { // gone from the library: named as the journal recorded them
+		r.names[id] = p.ExerciseName(id)
+	}
 	for _, s := range p.Sessions {
 		// A red-flag day has a baseline and no work: its pain counts.
 		if s.Baseline != nil {
