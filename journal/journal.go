@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -90,6 +91,10 @@ func (j *Journal) Append(recs ...Record) error {
 		}
 	}
 	if err := writeAndSync(f, data); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is in the message already
+		}
 		// All or nothing: a retry must not find half of this call (a
 		// set twice, or a torn line). Still under the lock, so no other
 		// writer's lines can be behind ours.
