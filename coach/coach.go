@@ -61,8 +61,12 @@ type ExerciseState struct {
 	// written once, at the end of the replay.
 	lastQuiet bool
 	lastState exercises.State
-	lastPerf  exercises.Performance
-	lastSets  []exercises.SetResult
+	// The latest sets were done at a rung the library no longer has
+	// (libFrom): the reason says the library changed.
+	libChanged bool
+	libFrom    exercises.Rung
+	lastPerf   exercises.Performance
+	lastSets   []exercises.SetResult
 }
 
 // doneAt reports whether the exercise was ever done at level n.

@@ -145,6 +145,14 @@ func (rp *replayer) record(r *journal.Record) {
 	}
 }
 
+// existing returns the session of r if another record began it, else nil.
+func (rp *replayer) existing(r *journal.Record) *Session {
+	if rp.cur != nil && rp.cur.ID == r.Session {
+		return rp.cur
+	}
+	return rp.sessions[r.Session]
+}
+
 // session returns the session of r, creating it at r's time.
 func (rp *replayer) session(r *journal.Record) *Session {
 	if rp.cur != nil && rp.cur.ID == r.Session {
@@ -235,12 +243,15 @@ func (rp *replayer) work(r *journal.Record) *pending {
 // the same set's right side; one never followed by its right side is work
 // done, not a finished set.
 func (rp *replayer) set(r *journal.Record) {
-	rp.session(r).Sets++ // work done, whatever the library says now
 	pd := rp.work(r)
 	if pd.ex == nil {
+		if s := rp.existing(r); s != nil {
+			s.Sets++ // work done, whatever the library says now
+		}
 		rp.unknownRecord(r)
 		return
 	}
+	rp.session(r).Sets++
 	if pd.rung == nil && r.Rung != nil {
 		rg := *r.Rung
 		pd.rung = &rg
@@ -278,14 +289,17 @@ func (pd *pending) finished() []exercises.SetResult {
 // flare is a pain flare reported mid-set: the exercise's decision reads
 // the highest, and one at the flare threshold is flagged at once.
 func (rp *replayer) flare(r *journal.Record) {
-	s := rp.session(r)
-	s.Flares++
 	pd := rp.work(r)
 	e := pd.ex
 	if e == nil {
+		if s := rp.existing(r); s != nil {
+			s.Flares++
+		}
 		rp.unknownRecord(r)
 		return
 	}
+	s := rp.session(r)
+	s.Flares++
 	if r.Pain == nil {
 		return
 	}
@@ -305,13 +319,15 @@ func (rp *replayer) flare(r *journal.Record) {
 func (rp *replayer) exerciseEnd(r *journal.Record) {
 	e, ok := rp.known(r)
 	if !ok {
-		// It moves no rung, but it was done: the session still counts,
-		// and a stop for pain still reaches the therapist.
-		s := rp.session(r)
-		id := clean(r.Exercise)
-		s.Exercises = append(s.Exercises, id)
-		if r.Stopped {
-			rp.flag(r, id, FlagStop, "Stopped for pain during "+rp.p.ExerciseName(id)+".")
+		// It moves no rung, but it was done in a session that was: the
+		// session still counts, and a stop for pain still reaches the
+		// therapist. A record of no session adds none.
+		if s := rp.existing(r); s != nil {
+			id := clean(r.Exercise)
+			s.Exercises = append(s.Exercises, id)
+			if r.Stopped {
+				rp.flag(r, id, FlagStop, "Stopped for pain during "+rp.p.ExerciseName(id)+".")
+			}
 		}
 		return
 	}
@@ -337,10 +353,11 @@ func (rp *replayer) exerciseEnd(r *journal.Record) {
 	st.markDone(doneAt.Level)
 	d := rp.decide(e, st, perf)
 	rp.p.apply(st, r, d, "rules")
-	if first != nil && !e.Ladder.Contains(*first) && !d.Flag && !d.Ready {
-		// The sets were done at a rung the library no longer has: say
-		// so, or the patient is left to wonder why the dose changed.
-		st.Last, st.lastQuiet = libraryChanged(e, *first, st.Rung), false
+	// Sets done at a rung the library no longer has: the reason says so
+	// (written once, at the end of the replay), or the patient is left to
+	// wonder why the dose changed.
+	if st.libChanged = first != nil && !e.Ladder.Contains(*first) && !d.Flag && !d.Ready; st.libChanged {
+		st.libFrom, st.lastQuiet = *first, false
 	}
 	if d.Flag {
 		rp.flag(r, e.ID, FlagSafety, d.Reason)
@@ -437,6 +454,10 @@ func (rp *replayer) stepDownAfter(last *Session, r *journal.Record) {
 // it was reached quietly.
 func (rp *replayer) explainLast() {
 	for id, st := range rp.p.states {
+		if st.libChanged {
+			e, _ := rp.lib.Exercise(id)
+			st.Last, st.libChanged = libraryChanged(e, st.libFrom, st.Rung), false
+		}
 		if st.lastQuiet {
 			e, _ := rp.lib.Exercise(id)
 			d := exercises.Decide(e, st.lastState, st.lastPerf)
@@ -492,7 +513,7 @@ func (p *Progress) apply(st *ExerciseState, r *journal.Record, d exercises.Decis
 	st.Rung, st.Streak = d.To, d.Streak
 	if d.Reason != "" {
 		d2 := d
-		st.Last, st.lastQuiet = &d2, false
+		st.Last, st.lastQuiet, st.libChanged = &d2, false, false
 	}
 	if d.To != d.From {
 		st.Moves = append(st.Moves, Move{At: r.At, Session: clean(r.Session), Decision: d, Cause: cause})

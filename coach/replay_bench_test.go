@@ -27,7 +27,7 @@ var benchExercises = []struct {
 
 // benchLibrary defines the exercises that history() writes, so that the
 // replay does its real work on every record.
-func benchLibrary(b *testing.B) (*exercises.Library, *exercises.Routine) {
+func benchLibrary(b testing.TB) (*exercises.Library, *exercises.Routine) {
 	var y strings.Builder
 	y.WriteString("category: strengthening\nexercises:\n")
 	var ids []string
