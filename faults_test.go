@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // Faults and hostile input through the command line (issue 11): files
