@@ -328,3 +328,28 @@ func TestREADMENamesEveryFuzzTarget(t *testing.T) {
 		t.Errorf("found %d fuzz targets, want at least 3 (the library, the journal, the replay)", found)
 	}
 }
+
+// The replay's warnings are capped with the reader's: five, then a count
+// of the rest, in line order whichever skipped them.
+func TestReplayWarningsAreCappedToo(t *testing.T) {
+	dir := t.TempDir()
+	set := rec(3, `"kind":"set","session":"s","exercise":"heel-raises","set":1,"rung":{"sets":1,"level":1,"value":10},"target":10,"achieved":10,"effort":2`)
+	lines := []string{rec(3, `"kind":"session_start","session":"s"`), set}
+	for range 6 {
+		lines = append(lines, set) // repeats: the replay skips them
+	}
+	lines = append(lines, `{"v":1,"kind":"set","at":"2026-0`, set) // a damaged line, then one more repeat
+	writeJournal(t, dir, lines...)
+	code, out, stderr := limber(t, "--data-dir", dir, "history")
+	got := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if code != 0 || strings.Count(out, "Heel raises") != 1 || len(got) != 6 ||
+		got[5] != "limber: warning: ... and 3 more" {
+		t.Fatalf("exit %d\nstdout %s\nstderr %q", code, out, stderr)
+	}
+	for i, l := range got[:5] {
+		want := fmt.Sprintf("journal.jsonl:%d: skipped a repeat of the record on line 2: it counts once", i+3)
+		if !strings.HasPrefix(l, "limber: warning: ") || !strings.HasSuffix(l, want) {
+			t.Errorf("warning %d: %q, want ...%s", i+1, l, want)
+		}
+	}
+}

@@ -37,14 +37,18 @@ func Replay(lib *exercises.Library, recs []journal.Record) *Progress {
 // gives records one time.
 func (rp *replayer) repeat(recs []journal.Record, i int) bool {
 	r := &recs[i]
+	first := -1 // the record it repeats: the earliest alike, not another repeat
 	for j := i - 1; j >= 0 && recs[j].At.Equal(r.At); j-- {
 		if journal.Same(&recs[j], r) {
-			rp.p.Duplicates++
-			rp.warn(r, fmt.Sprintf("skipped a repeat of the record on line %d: it counts once", recs[j].Line))
-			return true
+			first = j
 		}
 	}
-	return false
+	if first < 0 {
+		return false
+	}
+	rp.p.Duplicates++
+	rp.warn(r, fmt.Sprintf("skipped a repeat of the record on line %d: it counts once", recs[first].Line))
+	return true
 }
 
 // inTimeOrder returns recs sorted by time. A therapist may back-fill past
