@@ -68,7 +68,7 @@ func TestJournalThatIsNotARegularFile(t *testing.T) {
 			if err := nr.make(path); err != nil {
 				t.Fatal(err)
 			}
-			want := "limber: journal: " + path + " is " + nr.what + ", not a regular file\n"
+			want := "limber: journal: " + path + " is " + nr.what + ", not a regular file; move it aside, and limber starts a new journal there\n"
 			for _, args := range [][]string{
 				{"history"}, {"history", "--csv"}, {"report"}, {"plan", "feet-daily"},
 				{"log", "heel-raises", "--done", "10", "--effort", "2", "--pain", "1"},

@@ -69,7 +69,7 @@ func (j *Journal) Append(recs ...Record) error {
 	// written into.
 	f, err := regfile.Open(j.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("journal: %w", err)
+		return openError(err)
 	}
 	defer f.Close() // after an error only; the normal path closes below
 	if err := lock(f, true); err != nil {

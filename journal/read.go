@@ -39,6 +39,15 @@ func (w Warning) String() string {
 	return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
 }
 
+// openError words a failure to open the journal, with what to do when it
+// is not a plain file.
+func openError(err error) error {
+	if errors.Is(err, regfile.ErrNotRegular) {
+		return fmt.Errorf("journal: %w; move it aside, and limber starts a new journal there", err)
+	}
+	return fmt.Errorf("journal: %w", err)
+}
+
 // Read returns every readable record of the journal at path, in file order,
 // and a warning for every line it skipped. A missing file is an empty
 // journal; err is only for a file that cannot be read at all. Read holds a
@@ -54,7 +63,7 @@ func Read(path string) (recs []Record, warns []Warning, err error) {
 		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("journal: %w", err)
+		return nil, nil, openError(err)
 	}
 	defer f.Close()
 	if err := lock(f, false); err != nil {
