@@ -174,3 +174,23 @@ func TestNotARegularJournal(t *testing.T) {
 		})
 	}
 }
+
+// Append refuses what the reader would skip, before writing anything: a
+// batch with one impossible record is not half written.
+func TestAppendRefusesWhatTheReaderWouldSkip(t *testing.T) {
+	j := openTemp(t)
+	recs := batch("s", time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC))
+	recs[3].Pain = ptr(11)
+	err := j.Append(recs...)
+	if err == nil || err.Error() != "journal: refusing to append record 4 of 5, an exercise end with pain 11: pain is 0 to 10" {
+		t.Fatalf("Append: %v", err)
+	}
+	if _, err := os.Stat(j.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the journal was written: %v", err)
+	}
+	recs[3].Pain = ptr(10)
+	recs[0].At = time.Now().Add(25 * time.Hour)
+	if err := j.Append(recs...); err == nil || !strings.Contains(err.Error(), "more than a day ahead") {
+		t.Fatalf("Append of tomorrow but one: %v", err)
+	}
+}

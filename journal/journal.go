@@ -12,6 +12,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"limber/regfile"
 )
@@ -39,8 +41,8 @@ func (j *Journal) Path() string { return j.path }
 // Append writes recs as one line each, durably: when it returns nil the lines
 // are on disk. All records go in one write under an exclusive lock, so
 // another process's lines never land in the middle of them. A record with V
-// zero gets SchemaVersion; an invalid record fails the whole call before
-// anything is written. A call is all or nothing: when the write fails (a
+// zero gets SchemaVersion; an invalid record, or one the reader would skip
+// (Check), fails the whole call before anything is written. A call is all or nothing: when the write fails (a
 // full disk), the file is cut back to the length it had before it, under
 // the same lock, so nothing of the call is left behind. What was there
 // before is never changed.
@@ -48,6 +50,7 @@ func (j *Journal) Append(recs ...Record) error {
 	if len(recs) == 0 {
 		return nil
 	}
+	now := time.Now()
 	var buf bytes.Buffer
 	buf.WriteByte('\n') // room to end a torn last line; dropped when not needed
 	for i := range recs {
@@ -57,6 +60,10 @@ func (j *Journal) Append(recs ...Record) error {
 		}
 		if err := r.Validate(); err != nil {
 			return fmt.Errorf("journal: refusing to append a record with %v (record %d of %d, kind %q)", err, i+1, len(recs), r.Kind)
+		}
+		// What the reader would skip is never written.
+		if msg := r.Check(now); msg != "" {
+			return fmt.Errorf("journal: refusing to append record %d of %d, %s", i+1, len(recs), strings.TrimPrefix(msg, "skipped "))
 		}
 		if err := encodeRecord(&buf, &r); err != nil {
 			return fmt.Errorf("journal: encoding record %d of %d: %w", i+1, len(recs), err)
