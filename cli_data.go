@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -53,7 +54,9 @@ func (e *env) openJournal() (*journal.Journal, error) {
 }
 
 // progress reads the journal and replays it through the rules. Skipped
-// lines are told on stderr; the rest still counts.
+// records are told on stderr, in line order, whether the reader skipped
+// them (damaged, impossible values) or the replay (an exercise not in the
+// library, a rung off the ladder, a repeat); the rest still counts.
 func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Record, *coach.Progress, error) {
 	j, err := e.openJournal()
 	if err != nil {
@@ -63,12 +66,18 @@ func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Reco
 	if err != nil {
 		return nil, nil, nil, invalidf("%v", err)
 	}
+	p := coach.Replay(lib, recs)
+	for _, w := range p.Warnings {
+		w.File = j.Path()
+		warns = append(warns, w)
+	}
+	slices.SortStableFunc(warns, func(a, b journal.Warning) int { return a.Line - b.Line })
 	lines := make([]string, len(warns))
 	for i, w := range warns {
 		lines[i] = w.String()
 	}
 	e.warn(lines)
-	return j, recs, coach.Replay(lib, recs), nil
+	return j, recs, p, nil
 }
 
 // findExercise looks an id up, with a suggestion when it is mistyped.

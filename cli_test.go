@@ -183,7 +183,7 @@ func TestLogPlanAdjustHistory(t *testing.T) {
 	if code != 0 || err != nil || len(rows) != 4 {
 		t.Fatalf("csv: %d %v %d rows\n%s", code, err, len(rows), out)
 	}
-	if strings.Join(rows[0], ",") != "date,session,routine,exercise,set,side,level,target,achieved,effort,pain" ||
+	if strings.Join(rows[0], ",") != "date,session,routine,exercise,set,side,level,target,achieved,effort,pain,name,unit" ||
 		rows[2][3] != "heel-raises" || rows[2][8] != "10" || rows[2][9] != "1" || rows[2][10] != "0" {
 		t.Errorf("csv rows: %v", rows)
 	}

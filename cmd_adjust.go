@@ -66,7 +66,7 @@ func newAdjustCmd(e *env) *cobra.Command {
 			d := exercises.Adjusted(x, state, to)
 			now := time.Now()
 			rg := to
-			rec := journal.Record{Kind: journal.KindAdjust, At: now, Session: journal.NewSessionID(now), Exercise: x.ID, Rung: &rg, Note: note,
+			rec := journal.Record{Kind: journal.KindAdjust, At: now, Session: journal.NewSessionID(now), Exercise: x.ID, Rung: &rg, Note: exercises.Clean(note, false),
 				Decision: &journal.Decision{From: d.From, To: d.To, Reason: d.Reason}}
 			if err := j.Append(rec); err != nil {
 				return invalidf("could not save to the journal: %v", err)

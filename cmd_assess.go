@@ -164,7 +164,7 @@ func (e *env) recordAssessment(lib *exercises.Library, a *exercises.Assessment, 
 		}
 		return invalidf("--result %d is out of range for %s; use 0 to %d (%s)", result, a.ID, a.MaxResult(), exercises.Clean(what, false))
 	}
-	when, err := parseAt(at)
+	when, err := parseAt(at, time.Now())
 	if err != nil {
 		return err
 	}

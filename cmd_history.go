@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -30,7 +31,7 @@ func newHistoryCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rows := historyRows(recs)
+			rows := historyRows(lib, recs)
 			switch {
 			case asJSON:
 				enc := json.NewEncoder(e.stdout)
@@ -52,20 +53,25 @@ type historyRow struct {
 	Session  string    `json:"session"`
 	Routine  string    `json:"routine"`
 	Exercise string    `json:"exercise"`
-	Set      int       `json:"set"`
-	Side     string    `json:"side"`
-	Level    int       `json:"level"`
-	Target   int       `json:"target"`
-	Achieved int       `json:"achieved"`
-	Effort   int       `json:"effort"`
-	Pain     *int      `json:"pain"` // after the exercise; null if not asked
+	// Name and Unit are the exercise's as recorded with the set, so that
+	// a library changed since does not rewrite history; older records
+	// take them from the library, or have the id and no unit.
+	Name     string `json:"name"`
+	Set      int    `json:"set"`
+	Side     string `json:"side"`
+	Level    int    `json:"level"`
+	Target   int    `json:"target"`
+	Achieved int    `json:"achieved"`
+	Unit     string `json:"unit"` // of target and achieved: "reps" or "seconds"; "" if not known
+	Effort   int    `json:"effort"`
+	Pain     *int   `json:"pain"` // after the exercise; null if not asked
 }
 
 // historyRows joins each set with the pain reported at its exercise's end.
 // The journal's words are cleaned of control and escape characters here,
 // once, so that no output (text, CSV or JSON) carries them: a journal is a
-// file anyone can edit.
-func historyRows(recs []journal.Record) []historyRow {
+// file anyone can edit. A set repeated byte for byte is listed once.
+func historyRows(lib *exercises.Library, recs []journal.Record) []historyRow {
 	pain := map[[2]string]*int{}
 	routine := map[string]string{}
 	for _, r := range recs {
@@ -76,20 +82,44 @@ func historyRows(recs []journal.Record) []historyRow {
 			routine[r.Session] = r.Routine
 		}
 	}
+	type setKey struct {
+		at         int64
+		session    string
+		set        int
+		side, name string
+	}
+	seen := map[setKey][]*journal.Record{}
 	rows := []historyRow{}
-	for _, r := range recs {
+	for i := range recs {
+		r := &recs[i]
 		if r.Kind != journal.KindSet || r.Demo {
 			continue
 		}
-		row := historyRow{At: r.At, Session: r.Session, Routine: r.Routine, Exercise: r.Exercise, Set: r.Set, Side: r.Side,
-			Target: r.Target, Achieved: r.Achieved, Effort: r.Effort, Pain: pain[[2]string{r.Session, r.Exercise}]}
+		k := setKey{r.At.UnixNano(), r.Session, r.Set, r.Side, r.Exercise}
+		if slices.ContainsFunc(seen[k], func(o *journal.Record) bool { return journal.Same(o, r) }) {
+			continue // a repeat: the replay warns of it
+		}
+		seen[k] = append(seen[k], r)
+		row := historyRow{At: r.At, Session: r.Session, Routine: r.Routine, Exercise: r.Exercise, Name: r.Name, Unit: r.Unit,
+			Set: r.Set, Side: r.Side, Target: r.Target, Achieved: r.Achieved, Effort: r.Effort, Pain: pain[[2]string{r.Session, r.Exercise}]}
+		if x, ok := lib.Exercise(r.Exercise); ok {
+			if row.Name == "" {
+				row.Name = x.Name
+			}
+			if row.Unit == "" {
+				row.Unit = x.Dose.Kind.Unit()
+			}
+		}
+		if row.Name == "" {
+			row.Name = r.Exercise
+		}
 		if row.Routine == "" {
 			row.Routine = routine[r.Session]
 		}
 		if r.Rung != nil {
 			row.Level = r.Rung.Level
 		}
-		for _, s := range []*string{&row.Session, &row.Routine, &row.Exercise, &row.Side} {
+		for _, s := range []*string{&row.Session, &row.Routine, &row.Exercise, &row.Name, &row.Side, &row.Unit} {
 			*s = exercises.Clean(*s, false)
 		}
 		rows = append(rows, row)
@@ -99,14 +129,14 @@ func historyRows(recs []journal.Record) []historyRow {
 
 func writeHistoryCSV(e *env, rows []historyRow) error {
 	w := csv.NewWriter(e.stdout)
-	w.Write([]string{"date", "session", "routine", "exercise", "set", "side", "level", "target", "achieved", "effort", "pain"})
+	w.Write([]string{"date", "session", "routine", "exercise", "set", "side", "level", "target", "achieved", "effort", "pain", "name", "unit"})
 	for _, r := range rows {
 		pain := ""
 		if r.Pain != nil {
 			pain = strconv.Itoa(*r.Pain)
 		}
 		rec := []string{r.At.Format(time.RFC3339), r.Session, r.Routine, r.Exercise, strconv.Itoa(r.Set), r.Side,
-			strconv.Itoa(r.Level), strconv.Itoa(r.Target), strconv.Itoa(r.Achieved), strconv.Itoa(r.Effort), pain}
+			strconv.Itoa(r.Level), strconv.Itoa(r.Target), strconv.Itoa(r.Achieved), strconv.Itoa(r.Effort), pain, r.Name, r.Unit}
 		for i := range rec {
 			rec[i] = csvCell(rec[i])
 		}
@@ -132,7 +162,7 @@ func writeHistoryText(e *env, rows []historyRow) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "date\texercise\tset\tlevel\ttarget\tdone\teffort\tpain")
+	fmt.Fprintln(tw, "date\texercise\tset\tlevel\ttarget\tdone\tunit\teffort\tpain")
 	for _, r := range rows {
 		pain := "-"
 		if r.Pain != nil {
@@ -142,8 +172,12 @@ func writeHistoryText(e *env, rows []historyRow) error {
 		if r.Side != "" {
 			set += " " + r.Side
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d %s\t%s\n", r.At.Local().Format("2006-01-02 15:04"), r.Exercise, set,
-			r.Level, r.Target, r.Achieved, r.Effort, exercises.EffortWords[min(max(r.Effort, 0), 5)], pain)
+		unit := r.Unit
+		if unit == "" {
+			unit = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%d %s\t%s\n", r.At.Local().Format("2006-01-02 15:04"), r.Name, set,
+			r.Level, r.Target, r.Achieved, unit, r.Effort, exercises.EffortWords[min(max(r.Effort, 0), 5)], pain)
 	}
 	return tw.Flush()
 }

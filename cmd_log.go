@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"limber/exercises"
+	"limber/journal"
 )
 
 func newLogCmd(e *env) *cobra.Command {
@@ -41,7 +42,7 @@ func newLogCmd(e *env) *cobra.Command {
 			case given("score") && (score < 0 || score > x.Score.OutOf):
 				return invalidf("--score %d is out of range; use 0 to %d", score, x.Score.OutOf)
 			}
-			when, err := parseAt(at)
+			when, err := parseAt(at, time.Now())
 			if err != nil {
 				return err
 			}
@@ -98,16 +99,26 @@ func newLogCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-// parseAt reads --at: RFC 3339, or a plain date (noon, local time).
-func parseAt(s string) (time.Time, error) {
+// parseAt reads --at: RFC 3339, or a plain date (noon, local time). A time
+// before 2000 or more than a day after now is refused, as the journal's
+// reader would skip it (DESIGN section 5).
+func parseAt(s string, now time.Time) (time.Time, error) {
 	if s == "" {
-		return time.Now(), nil
+		return now, nil
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		d, derr := time.ParseInLocation("2006-01-02", s, time.Local)
+		if derr != nil {
+			return time.Time{}, invalidf("--at %s is not a time; use 2026-01-05T09:00:00Z or 2026-01-05", exercises.Quote(s))
+		}
+		t = d.Add(12 * time.Hour)
 	}
-	if t, err := time.ParseInLocation("2006-01-02", s, time.Local); err == nil {
-		return t.Add(12 * time.Hour), nil
+	switch {
+	case t.Before(journal.Earliest):
+		return time.Time{}, invalidf("--at %s is before 2000; give the time the exercise was done", exercises.Quote(s))
+	case t.After(now.Add(journal.Ahead)):
+		return time.Time{}, invalidf("--at %s is more than a day ahead of this computer's clock; give the time the exercise was done", exercises.Quote(s))
 	}
-	return time.Time{}, invalidf("--at %s is not a time; use 2026-01-05T09:00:00Z or 2026-01-05", exercises.Quote(s))
+	return t, nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"limber/exercises"
+	"limber/journal"
 )
 
 // Flag kinds: what the therapist must see, and why.
@@ -60,8 +61,12 @@ type ExerciseState struct {
 	// written once, at the end of the replay.
 	lastQuiet bool
 	lastState exercises.State
-	lastPerf  exercises.Performance
-	lastSets  []exercises.SetResult
+	// The latest sets were done at a rung the library no longer has
+	// (libFrom): the reason says the library changed.
+	libChanged bool
+	libFrom    exercises.Rung
+	lastPerf   exercises.Performance
+	lastSets   []exercises.SetResult
 }
 
 // doneAt reports whether the exercise was ever done at level n.
@@ -149,10 +154,17 @@ type Progress struct {
 	states   map[string]*ExerciseState
 	Sessions []*Session
 	Flags    []Flag
-	Unknown  map[string]int // records of exercises the library no longer has
+	Unknown  map[string]int // records of exercises the library no longer has, by id (cleaned)
 	// Implausible counts records passed over for values no session can
 	// give (pain outside 0 to 10, effort outside 0 to 5, negative counts).
 	Implausible int
+	// Duplicates counts records that repeat an earlier one and so were
+	// counted once; OffLadder, adjusts to a rung not on the ladder.
+	Duplicates, OffLadder int
+	// Warnings say which records were skipped and why, in line order.
+	// Their File is empty: the replay does not know it.
+	Warnings []journal.Warning
+	names    map[string]string // the recorded names of exercises the library lacks
 
 	lastWithWork *Session // the latest session in which an exercise ended
 }

@@ -4,22 +4,51 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"limber/exercises"
 	"limber/journal"
 )
 
 // Replay runs every record through the rules in time order. Records of
-// demo sessions, of exercises the library no longer has, and with values
-// no session can give are passed over.
+// demo sessions are passed over. A record that cannot be applied is
+// skipped with a warning that names its line (Progress.Warnings), never
+// applied: one with values no session can give, one of an exercise the
+// library does not have, a therapist's adjust to a rung that is not on the
+// exercise's ladder, and a repeat of a record, byte for byte.
 func Replay(lib *exercises.Library, recs []journal.Record) *Progress {
 	rp := newReplayer(lib)
 	recs = inTimeOrder(recs)
 	for i := range recs {
+		if i > 0 && recs[i].At.Equal(recs[i-1].At) && rp.repeat(recs, i) {
+			continue
+		}
 		rp.record(&recs[i])
 	}
 	rp.explainLast()
+	rp.warnUnknown()
+	slices.SortStableFunc(rp.p.Warnings, func(a, b journal.Warning) int { return a.Line - b.Line })
 	return rp.p
+}
+
+// repeat reports whether recs[i] repeats a record before it, and warns
+// once it does. A repeat has the same time, so after the sort it is among
+// the records just before it with that time: few, as only limber log
+// gives records one time.
+func (rp *replayer) repeat(recs []journal.Record, i int) bool {
+	r := &recs[i]
+	first := -1 // the record it repeats: the earliest alike, not another repeat
+	for j := i - 1; j >= 0 && recs[j].At.Equal(r.At); j-- {
+		if journal.Same(&recs[j], r) {
+			first = j
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	rp.p.Duplicates++
+	rp.warn(r, fmt.Sprintf("skipped a repeat of the record on line %d: it counts once", recs[first].Line))
+	return true
 }
 
 // inTimeOrder returns recs sorted by time. A therapist may back-fill past
@@ -45,10 +74,14 @@ type replayer struct {
 	// exercise, a pending list is restarted when the session changes.
 	open map[string]*pending
 	cur  *Session
+	// unknown gathers records of exercises the library does not have.
+	unknown map[string]*unknownExercise
+	now     time.Time // a record more than a day past it is refused
 }
 
 // pending is one exercise's work in one session until its exercise_end.
 type pending struct {
+	ex      *exercises.Exercise // nil when the library does not have it
 	session string
 	sets    []exercises.SetResult
 	rung    *exercises.Rung
@@ -61,12 +94,26 @@ type sideAt struct{ idx, set int }
 
 func newReplayer(lib *exercises.Library) *replayer {
 	return &replayer{
-		p:        &Progress{lib: lib, states: map[string]*ExerciseState{}, Unknown: map[string]int{}},
+		p:        &Progress{lib: lib, states: map[string]*ExerciseState{}, Unknown: map[string]int{}, names: map[string]string{}},
 		lib:      lib,
 		sessions: map[string]*Session{},
 		demo:     map[string]bool{},
 		open:     map[string]*pending{},
+		unknown:  map[string]*unknownExercise{},
+		now:      time.Now(),
 	}
+}
+
+// unknownExercise gathers the records of one exercise that the library
+// does not have, for one warning.
+type unknownExercise struct {
+	first journal.Record // the earliest, for its line
+	count int
+}
+
+// warn records why r was skipped, at r's line.
+func (rp *replayer) warn(r *journal.Record, msg string) {
+	rp.p.Warnings = append(rp.p.Warnings, journal.Warning{Line: int(r.Line), Msg: msg})
 }
 
 func (rp *replayer) record(r *journal.Record) {
@@ -76,9 +123,14 @@ func (rp *replayer) record(r *journal.Record) {
 	if len(rp.demo) > 0 && rp.demo[r.Session] {
 		return
 	}
-	if !plausible(r) {
-		rp.p.Implausible++
-		return
+	// The reader checked what it read (Line is set); a record made in
+	// memory is checked here.
+	if r.Line == 0 {
+		if msg := r.Check(rp.now); msg != "" {
+			rp.p.Implausible++
+			rp.warn(r, msg)
+			return
+		}
 	}
 	switch r.Kind {
 	case journal.KindSessionStart:
@@ -91,19 +143,18 @@ func (rp *replayer) record(r *journal.Record) {
 		rp.exerciseEnd(r)
 	case journal.KindSessionEnd:
 		s := rp.session(r)
-		s.End, s.Outcome = r.At, r.Outcome
+		s.End, s.Outcome = r.At, clean(r.Outcome)
 	case journal.KindAdjust:
 		rp.adjust(r)
 	}
 }
 
-// plausible refuses values no session can give (DESIGN section 5): they
-// would otherwise move a rung. A hand-edited pain of -5 must not read as
-// calm.
-func plausible(r *journal.Record) bool {
-	pain := func(p *int) bool { return p == nil || (*p >= 0 && *p <= 10) }
-	return pain(r.Pain) && pain(r.Baseline) && r.Effort >= 0 && r.Effort <= 5 &&
-		r.Set >= 0 && r.Target >= 0 && r.Achieved >= 0 && (r.Score == nil || *r.Score >= 0)
+// existing returns the session of r if another record began it, else nil.
+func (rp *replayer) existing(r *journal.Record) *Session {
+	if rp.cur != nil && rp.cur.ID == r.Session {
+		return rp.cur
+	}
+	return rp.sessions[r.Session]
 }
 
 // session returns the session of r, creating it at r's time.
@@ -113,7 +164,9 @@ func (rp *replayer) session(r *journal.Record) *Session {
 	}
 	s, ok := rp.sessions[r.Session]
 	if !ok {
-		s = &Session{ID: r.Session, Routine: r.Routine, Start: r.At}
+		// The journal is a file anyone can edit: its words reach the
+		// report and the coach's screens only cleaned.
+		s = &Session{ID: clean(r.Session), Routine: clean(r.Routine), Start: r.At}
 		rp.sessions[r.Session] = s
 		rp.p.Sessions = append(rp.p.Sessions, s)
 	}
@@ -125,10 +178,10 @@ func (rp *replayer) session(r *journal.Record) *Session {
 // flags for the therapist, and the next-morning rule.
 func (rp *replayer) sessionStart(r *journal.Record) {
 	s := rp.session(r)
-	s.Routine, s.Start, s.Baseline, s.Settled = r.Routine, r.At, r.Baseline, r.Settled
+	s.Routine, s.Start, s.Baseline, s.Settled = clean(r.Routine), r.At, r.Baseline, r.Settled
 	if a := r.Answers; a != nil {
-		s.RedFlags, s.Glucose, s.Unit, s.Ketones = a.RedFlags, a.Glucose, a.GlucoseUnit, a.Ketones
-		s.Today, s.Resumes = a.Today, a.Resumes
+		s.RedFlags, s.Glucose, s.Unit, s.Ketones = cleanAll(a.RedFlags), a.Glucose, clean(a.GlucoseUnit), a.Ketones
+		s.Today, s.Resumes = clean(a.Today), clean(a.Resumes)
 	}
 	rp.redFlags(s, r)
 	if s.Ketones != nil && *s.Ketones {
@@ -171,7 +224,7 @@ func (rp *replayer) redFlags(s *Session, r *journal.Record) {
 }
 
 func (rp *replayer) flag(r *journal.Record, exercise, kind, reason string) {
-	rp.p.Flags = append(rp.p.Flags, Flag{At: r.At, Session: r.Session, Exercise: exercise, Kind: kind, Reason: reason})
+	rp.p.Flags = append(rp.p.Flags, Flag{At: r.At, Session: clean(r.Session), Exercise: exercise, Kind: kind, Reason: reason})
 }
 
 // work returns the pending work of r's exercise in r's session, starting
@@ -180,6 +233,7 @@ func (rp *replayer) work(r *journal.Record) *pending {
 	pd := rp.open[r.Exercise]
 	if pd == nil {
 		pd = &pending{}
+		pd.ex, _ = rp.lib.Exercise(r.Exercise)
 		rp.open[r.Exercise] = pd
 	}
 	if pd.session != r.Session {
@@ -193,8 +247,15 @@ func (rp *replayer) work(r *journal.Record) *pending {
 // the same set's right side; one never followed by its right side is work
 // done, not a finished set.
 func (rp *replayer) set(r *journal.Record) {
-	rp.session(r).Sets++
 	pd := rp.work(r)
+	if pd.ex == nil {
+		if s := rp.existing(r); s != nil {
+			s.Sets++ // work done, whatever the library says now
+		}
+		rp.unknownRecord(r)
+		return
+	}
+	rp.session(r).Sets++
 	if pd.rung == nil && r.Rung != nil {
 		rg := *r.Rung
 		pd.rung = &rg
@@ -232,21 +293,25 @@ func (pd *pending) finished() []exercises.SetResult {
 // flare is a pain flare reported mid-set: the exercise's decision reads
 // the highest, and one at the flare threshold is flagged at once.
 func (rp *replayer) flare(r *journal.Record) {
+	pd := rp.work(r)
+	e := pd.ex
+	if e == nil {
+		if s := rp.existing(r); s != nil {
+			s.Flares++
+		}
+		rp.unknownRecord(r)
+		return
+	}
 	s := rp.session(r)
 	s.Flares++
 	if r.Pain == nil {
 		return
 	}
-	pd := rp.work(r)
 	pd.flare = max(pd.flare, *r.Pain)
-	e, ok := rp.lib.Exercise(r.Exercise)
-	if !ok {
-		return
-	}
 	if threshold, _, _ := exercises.Thresholds(e.Rules, s.baseline()); *r.Pain >= threshold {
 		side := ""
-		if r.Side != "" {
-			side = " (" + r.Side + ")"
+		if sd := clean(r.Side); sd != "" {
+			side = " (" + sd + ")"
 		}
 		rp.flag(r, e.ID, FlagFlare, fmt.Sprintf("Pain flared to %d during set %d%s of %s; usual pain %d.",
 			*r.Pain, r.Set, side, e.Name, s.baseline()))
@@ -256,9 +321,18 @@ func (rp *replayer) flare(r *journal.Record) {
 // exerciseEnd decides the exercise's next rung from its work in the
 // session, and notes what the session and the therapist need to know.
 func (rp *replayer) exerciseEnd(r *journal.Record) {
-	e, ok := rp.lib.Exercise(r.Exercise)
+	e, ok := rp.known(r)
 	if !ok {
-		rp.p.Unknown[r.Exercise]++
+		// It moves no rung, but it was done in a session that was: the
+		// session still counts, and a stop for pain still reaches the
+		// therapist. A record of no session adds none.
+		if s := rp.existing(r); s != nil {
+			id := clean(r.Exercise)
+			s.Exercises = append(s.Exercises, id)
+			if r.Stopped {
+				rp.flag(r, id, FlagStop, "Stopped for pain during "+rp.p.ExerciseName(id)+".")
+			}
+		}
 		return
 	}
 	s := rp.session(r)
@@ -283,6 +357,12 @@ func (rp *replayer) exerciseEnd(r *journal.Record) {
 	st.markDone(doneAt.Level)
 	d := rp.decide(e, st, perf)
 	rp.p.apply(st, r, d, "rules")
+	// Sets done at a rung the library no longer has: the reason says so
+	// (written once, at the end of the replay), or the patient is left to
+	// wonder why the dose changed.
+	if st.libChanged = first != nil && !e.Ladder.Contains(*first) && !d.Flag && !d.Ready; st.libChanged {
+		st.libFrom, st.lastQuiet = *first, false
+	}
 	if d.Flag {
 		rp.flag(r, e.ID, FlagSafety, d.Reason)
 	}
@@ -331,15 +411,26 @@ func (st *ExerciseState) markDone(level int) {
 }
 
 // adjust is a therapist placing the patient on a rung.
+// An adjust to a rung that is not on the ladder is skipped, never moved to
+// the nearest rung: "your therapist set" must only ever name the rung the
+// therapist chose, and limber adjust refuses any other.
 func (rp *replayer) adjust(r *journal.Record) {
-	e, ok := rp.lib.Exercise(r.Exercise)
-	if !ok || r.Rung == nil {
-		rp.p.Unknown[r.Exercise]++
+	e, ok := rp.known(r)
+	if !ok {
+		return
+	}
+	if r.Rung == nil {
+		rp.warn(r, "skipped a therapist's adjust of "+exercises.Quote(e.ID)+" with no rung to adjust to")
+		return
+	}
+	if !e.Ladder.Contains(*r.Rung) {
+		rp.p.OffLadder++
+		rp.warn(r, fmt.Sprintf("skipped a therapist's adjust of %s to %s: %s (the library changed, or the line was edited); adjust again",
+			exercises.Quote(e.ID), exercises.Escape(exercises.RungText(e, *r.Rung)), exercises.OffLadder(e, *r.Rung)))
 		return
 	}
 	st := rp.p.state(e, r, nil)
-	to := e.Ladder.Nearest(*r.Rung)
-	rp.p.apply(st, r, exercises.Adjusted(e, st.State, to), "adjust")
+	rp.p.apply(st, r, exercises.Adjusted(e, st.State, *r.Rung), "adjust")
 }
 
 // stepDownAfter applies the next-morning rule to the last session with
@@ -367,6 +458,10 @@ func (rp *replayer) stepDownAfter(last *Session, r *journal.Record) {
 // it was reached quietly.
 func (rp *replayer) explainLast() {
 	for id, st := range rp.p.states {
+		if st.libChanged {
+			e, _ := rp.lib.Exercise(id)
+			st.Last, st.libChanged = libraryChanged(e, st.libFrom, st.Rung), false
+		}
 		if st.lastQuiet {
 			e, _ := rp.lib.Exercise(id)
 			d := exercises.Decide(e, st.lastState, st.lastPerf)
@@ -381,7 +476,9 @@ func (rp *replayer) explainLast() {
 func (p *Progress) state(e *exercises.Exercise, r *journal.Record, first *exercises.Rung) *ExerciseState {
 	if st, ok := p.states[e.ID]; ok {
 		if !e.Ladder.Contains(st.Rung) {
+			was := st.Rung
 			st.Rung = e.Ladder.Nearest(st.Rung)
+			st.Last, st.lastQuiet = libraryChanged(e, was, st.Rung), false
 		}
 		return st
 	}
@@ -402,6 +499,14 @@ func (p *Progress) state(e *exercises.Exercise, r *journal.Record, first *exerci
 	return st
 }
 
+// libraryChanged is the reason for a rung moved to the nearest one on the
+// ladder because the journal's is no longer on it: the library changed,
+// not the therapist's mind.
+func libraryChanged(e *exercises.Exercise, was, now exercises.Rung) *exercises.Decision {
+	return &exercises.Decision{From: was, To: now, Reason: fmt.Sprintf("Your library changed: %s is now %s, as %s is no longer one of its steps.",
+		e.Name, exercises.RungText(e, now), exercises.RungText(e, was))}
+}
+
 // apply moves the exercise as d says. A new rung begins at the record's
 // time (for progress.min_days); a gate's ready flag is raised once, when
 // the exercise comes to wait.
@@ -412,13 +517,13 @@ func (p *Progress) apply(st *ExerciseState, r *journal.Record, d exercises.Decis
 	st.Rung, st.Streak = d.To, d.Streak
 	if d.Reason != "" {
 		d2 := d
-		st.Last, st.lastQuiet = &d2, false
+		st.Last, st.lastQuiet, st.libChanged = &d2, false, false
 	}
 	if d.To != d.From {
-		st.Moves = append(st.Moves, Move{At: r.At, Session: r.Session, Decision: d, Cause: cause})
+		st.Moves = append(st.Moves, Move{At: r.At, Session: clean(r.Session), Decision: d, Cause: cause})
 	}
 	if d.Ready && !st.Waiting {
-		p.Flags = append(p.Flags, Flag{At: r.At, Session: r.Session, Exercise: st.ID, Kind: FlagReady, Reason: d.Reason})
+		p.Flags = append(p.Flags, Flag{At: r.At, Session: clean(r.Session), Exercise: st.ID, Kind: FlagReady, Reason: d.Reason})
 	}
 	st.Waiting = d.Ready || (st.Waiting && d.To == d.From && cause == "rules")
 }

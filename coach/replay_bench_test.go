@@ -27,7 +27,7 @@ var benchExercises = []struct {
 
 // benchLibrary defines the exercises that history() writes, so that the
 // replay does its real work on every record.
-func benchLibrary(b *testing.B) (*exercises.Library, *exercises.Routine) {
+func benchLibrary(b testing.TB) (*exercises.Library, *exercises.Routine) {
 	var y strings.Builder
 	y.WriteString("category: strengthening\nexercises:\n")
 	var ids []string
@@ -88,7 +88,7 @@ func history(n int) []byte {
 				effort := 1 + rng.IntN(5)
 				at = at.Add(time.Duration(30+rng.IntN(90))*time.Second + time.Duration(rng.IntN(1e9)))
 				rr := r
-				rec := journal.Record{Kind: journal.KindSet, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name,
+				rec := journal.Record{Kind: journal.KindSet, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name, Name: ex.name, Unit: "reps",
 					Set: set, Rung: &rr, Target: r.Value, Achieved: r.Value - rng.IntN(2), Effort: effort}
 				if ex.sided {
 					left := rec
@@ -108,7 +108,7 @@ func history(n int) []byte {
 				reason = "3 sessions at target with effort ≤ 3: up one step"
 			}
 			at = at.Add(20 * time.Second)
-			add(journal.Record{Kind: journal.KindExerciseEnd, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name,
+			add(journal.Record{Kind: journal.KindExerciseEnd, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name, Name: ex.name, Unit: "reps",
 				Pain: ip(rng.IntN(4)), Score: ip(rng.IntN(100)),
 				Decision: &journal.Decision{From: r, To: to, Streak: rng.IntN(3), Reason: reason}})
 			rungs[i] = to

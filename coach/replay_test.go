@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -123,8 +124,15 @@ func TestReplaySkipsDemoAndUnknown(t *testing.T) {
 	if _, ok := p.State("heel-raises"); ok {
 		t.Error("a demo session changed the state")
 	}
-	if p.Unknown["gone-exercise"] != 1 { // its exercise end
+	if p.Unknown["gone-exercise"] != 2 { // its set and its exercise end
 		t.Errorf("unknown = %v", p.Unknown)
+	}
+	if len(p.Warnings) != 1 || p.Warnings[0].Msg != `"gone-exercise" is not in the library: its 2 record(s) move no rung (the first is on this line)` {
+		t.Errorf("warnings %v", p.Warnings)
+	}
+	// Its session was done all the same.
+	if s := p.Sessions[0]; len(p.Sessions) != 1 || !s.Counts() || !slices.Equal(s.Exercises, []string{"gone-exercise"}) {
+		t.Errorf("the session of an exercise since removed: %+v", s)
 	}
 	rt, _ := lib.Routine("daily")
 	if plan := p.Plan(rt); plan[0].Dose.Rung() != (rg(1, 1, 9)) || plan[0].Reason != "Your starting dose." {

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"limber/regfile"
 )
 
 // Source is one place library files come from: the built-in content, or a
@@ -25,12 +27,14 @@ type Source struct {
 }
 
 // PathSource is a folder or a single file on disk, as the user named it.
+// Only regular files are read from it: a FIFO, a device or a folder named
+// *.yaml is an error, never waited on.
 func PathSource(p string) Source {
 	clean := filepath.Clean(p)
 	if st, err := os.Stat(clean); err == nil && !st.IsDir() {
-		return Source{FS: os.DirFS(filepath.Dir(clean)), Root: filepath.Base(clean), Label: filepath.Dir(p)}
+		return Source{FS: newDirFS(filepath.Dir(clean)), Root: filepath.Base(clean), Label: filepath.Dir(p)}
 	}
-	return Source{FS: os.DirFS(clean), Root: ".", Label: p}
+	return Source{FS: newDirFS(clean), Root: ".", Label: p}
 }
 
 // Library is the resolved set of exercises, routines and tips from all
@@ -385,15 +389,23 @@ func unwrapPathErr(err error) string {
 	return err.Error()
 }
 
-// readLimited reads a file, refusing one over MaxFileSize without reading
-// all of it.
+// readLimited reads a regular file, refusing one over MaxFileSize without
+// reading all of it, and anything else (a FIFO, a device, a folder named
+// *.yaml) without reading it at all.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %s", Escape(unwrapPathErr(err)))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %s", Escape(unwrapPathErr(err)))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("this is %s, not a regular file; a library file must be a plain text file", regfile.What(st.Mode()))
+	}
+	if st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("the file is %d bytes; library files may be at most 8 MiB", st.Size())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))

@@ -23,6 +23,7 @@ type decoder struct {
 	rungs []exercises.Rung
 	decs  []Decision
 	days  dayCache
+	now   time.Time // records may be at most a day past it
 }
 
 const (
@@ -37,6 +38,8 @@ const (
 	slotSession
 	slotRoutine
 	slotExercise
+	slotName
+	slotValueUnit
 	slotSide
 	slotOutcome
 	slotReason
@@ -107,7 +110,7 @@ func (d *decoder) newDecision() *Decision {
 // The keys of each object in the order the fields are declared, which is
 // the order Append writes them; the f constants index recordKeys.
 var (
-	recordKeys = keywords("v", "kind", "at", "session", "routine", "exercise",
+	recordKeys = keywords("v", "kind", "at", "session", "routine", "exercise", "name", "unit",
 		"baseline", "red_flag", "settled", "red_flags", "glucose", "glucose_unit", "ketones", "today", "resumes",
 		"set", "side", "rung", "target", "achieved", "effort",
 		"pain", "score", "stopped", "demo", "decision",
@@ -123,6 +126,8 @@ const (
 	fSession
 	fRoutine
 	fExercise
+	fName
+	fUnit
 	fBaseline
 	fRedFlag
 	fSettled
@@ -284,6 +289,12 @@ func (d *decoder) decodeFast(line []byte, r *Record) bool {
 func (d *decoder) body(p *parser, id int, r *Record) (ok bool) {
 	var s []byte
 	switch id {
+	case fName:
+		s, ok = p.string()
+		r.Name = d.str(slotName, s)
+	case fUnit:
+		s, ok = p.string()
+		r.Unit = d.str(slotValueUnit, s)
 	case fSet:
 		r.Set, ok = p.int()
 	case fSide:

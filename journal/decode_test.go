@@ -10,7 +10,7 @@ import (
 // fastCases are lines the fast path must either decode exactly as
 // encoding/json does or hand over to it.
 var fastCases = []string{
-	`{"v":1,"kind":"set","at":"2025-03-01T07:03:12.123456789+01:00","session":"20250301T060000Z-a1b2c3","routine":"knee-daily","exercise":"wall-sit","set":2,"side":"left","rung":{"sets":3,"level":2,"value":30},"target":30,"achieved":29,"effort":3}`,
+	`{"v":1,"kind":"set","at":"2025-03-01T07:03:12.123456789+01:00","session":"20250301T060000Z-a1b2c3","routine":"knee-daily","exercise":"wall-sit","name":"Wall sit","unit":"seconds","set":2,"side":"left","rung":{"sets":3,"level":2,"value":30},"target":30,"achieved":29,"effort":3}`,
 	`{"v":1,"kind":"session_start","at":"2025-03-01T07:00:00Z","session":"s","baseline":0,"red_flag":false,"settled":true,"demo":true}`,
 	`{"v":1,"kind":"exercise_end","at":"2025-03-01T07:00:00Z","session":"s","pain":0,"score":-3,"stopped":true,"decision":{"from":{"sets":3,"level":1,"value":8},"to":{"sets":3,"level":1,"value":9},"streak":2,"flag":true,"reason":"effort ≤ 3: up"}}`,
 	`{"v":1,"kind":"session_end","at":"2025-03-01T07:00:00-05:00","session":"s","outcome":"finished"}`,
@@ -21,6 +21,7 @@ var fastCases = []string{
 	`{"v":1,"kind":"session_start","at":"2025-03-01T07:00:00Z","session":"s","red_flags":[],"glucose":250}`,
 	`{"v":1,"kind":"session_start","at":"2025-03-01T07:00:00Z","session":"s","red_flags":[ "a" , "b" ],"glucose":-0.25}`,
 	`{"v":1,"kind":"flare","at":"2025-03-01T07:00:00Z","session":"s","exercise":"x","set":2,"side":"left","pain":7}`,
+	`{"v":1,"kind":"exercise_end","at":"2025-03-01T07:00:00Z","session":"s","exercise":"x","name":"Toe taps · ½","unit":"reps","pain":2}`,
 	`{}`,
 	// Handed over: escapes, nulls, case-folded or unknown keys, duplicates,
 	// floats, leading zeros, bad UTF-8, trailing garbage, bad times.
@@ -96,8 +97,8 @@ func TestDecodeFastAgreesWithEncodingJSON(t *testing.T) {
 		}
 	}
 	// The fast path must actually be used for the lines Append writes.
-	if accepted < 12 {
-		t.Errorf("fast path accepted %d of the first 12 cases; it should take all of them", accepted)
+	if accepted < 13 {
+		t.Errorf("fast path accepted %d of the first 13 cases; it should take all of them", accepted)
 	}
 	d := newDecoder() // one for the whole file, as Read does
 	for line := range strings.Lines(string(cachedHistory(2000))) {

@@ -9,8 +9,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
+
+	"limber/regfile"
 )
 
 // Journal appends records to journal.jsonl. It holds no open file and no
@@ -36,12 +41,16 @@ func (j *Journal) Path() string { return j.path }
 // Append writes recs as one line each, durably: when it returns nil the lines
 // are on disk. All records go in one write under an exclusive lock, so
 // another process's lines never land in the middle of them. A record with V
-// zero gets SchemaVersion; an invalid record fails the whole call before
-// anything is written. The file is never truncated or rewritten.
+// zero gets SchemaVersion; an invalid record, or one the reader would skip
+// (Check), fails the whole call before anything is written. A call is all or nothing: when the write fails (a
+// full disk), the file is cut back to the length it had before it, under
+// the same lock, so nothing of the call is left behind. What was there
+// before is never changed.
 func (j *Journal) Append(recs ...Record) error {
 	if len(recs) == 0 {
 		return nil
 	}
+	now := time.Now()
 	var buf bytes.Buffer
 	buf.WriteByte('\n') // room to end a torn last line; dropped when not needed
 	for i := range recs {
@@ -52,6 +61,10 @@ func (j *Journal) Append(recs ...Record) error {
 		if err := r.Validate(); err != nil {
 			return fmt.Errorf("journal: refusing to append a record with %v (record %d of %d, kind %q)", err, i+1, len(recs), r.Kind)
 		}
+		// What the reader would skip is never written.
+		if msg := r.Check(now); msg != "" {
+			return fmt.Errorf("journal: refusing to append record %d of %d, %s", i+1, len(recs), strings.TrimPrefix(msg, "skipped "))
+		}
 		if err := encodeRecord(&buf, &r); err != nil {
 			return fmt.Errorf("journal: encoding record %d of %d: %w", i+1, len(recs), err)
 		}
@@ -59,9 +72,11 @@ func (j *Journal) Append(recs ...Record) error {
 
 	// O_RDWR rather than O_WRONLY so that the last byte can be read back
 	// under the same lock; O_APPEND still sends every write to the end.
-	f, err := os.OpenFile(j.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	// A FIFO, device or folder named journal.jsonl is refused, never
+	// written into.
+	f, err := regfile.Open(j.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("journal: %w", err)
+		return openError(err)
 	}
 	defer f.Close() // after an error only; the normal path closes below
 	if err := lock(f, true); err != nil {
@@ -71,8 +86,9 @@ func (j *Journal) Append(recs ...Record) error {
 	if err != nil {
 		return fmt.Errorf("journal: %w", err)
 	}
+	size := fi.Size()
 	data := buf.Bytes()[1:]
-	if size := fi.Size(); size > 0 {
+	if size > 0 {
 		var last [1]byte
 		if _, err := f.ReadAt(last[:], size-1); err != nil {
 			return fmt.Errorf("journal: reading the end of %s: %w", j.path, err)
@@ -81,13 +97,20 @@ func (j *Journal) Append(recs ...Record) error {
 			data = buf.Bytes() // an earlier crash left a torn line: end it first
 		}
 	}
-	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("journal: writing %s: %w", j.path, err)
+	if err := writeAndSync(f, data); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is in the message already
+		}
+		// All or nothing: a retry must not find half of this call (a
+		// set twice, or a torn line). Still under the lock, so no other
+		// writer's lines can be behind ours.
+		if cut := cutBack(f, size); cut != nil {
+			return fmt.Errorf("journal: writing %s: %w; cutting it back to where it was failed too (%v), so the journal may end in a damaged line, which the next read skips", j.path, err, cut)
+		}
+		return fmt.Errorf("journal: writing %s: %w; nothing of it was kept", j.path, err)
 	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("journal: syncing %s: %w", j.path, err)
-	}
-	if fi.Size() == 0 {
+	if size == 0 {
 		// The file is probably new: sync its directory entry too, or a
 		// crash could lose the whole file along with the record.
 		if err := syncDir(filepath.Dir(j.path)); err != nil {
@@ -101,6 +124,24 @@ func (j *Journal) Append(recs ...Record) error {
 		return fmt.Errorf("journal: closing %s: %w", j.path, err)
 	}
 	return nil
+}
+
+// writeAndSync writes data in one write and makes it durable. A test
+// replaces it to fail part-way, as a full disk does.
+var writeAndSync = func(f *os.File, data []byte) error {
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+// cutBack truncates f to size, the length it had before a failed write,
+// and makes that durable.
+func cutBack(f *os.File, size int64) error {
+	if err := f.Truncate(size); err != nil {
+		return err
+	}
+	return f.Sync()
 }
 
 // encodeRecord appends r as one JSON line. HTML escaping is off so that a

@@ -64,7 +64,7 @@ func history(n int) []byte {
 				for _, side := range sides {
 					at = at.Add(time.Duration(30+rng.IntN(90))*time.Second + time.Duration(rng.IntN(1e9)))
 					rr := r
-					add(Record{Kind: KindSet, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name,
+					add(Record{Kind: KindSet, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name, Name: ex.name, Unit: "reps",
 						Set: set, Side: side, Rung: &rr, Target: r.Value, Achieved: r.Value - rng.IntN(2), Effort: 1 + rng.IntN(5)})
 				}
 			}
@@ -75,7 +75,7 @@ func history(n int) []byte {
 				reason = "3 sessions at target with effort ≤ 3: up one step"
 			}
 			at = at.Add(20 * time.Second)
-			add(Record{Kind: KindExerciseEnd, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name,
+			add(Record{Kind: KindExerciseEnd, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name, Name: ex.name, Unit: "reps",
 				Pain: ip(rng.IntN(4)), Score: ip(rng.IntN(100)),
 				Decision: &Decision{From: r, To: to, Streak: rng.IntN(3), Reason: reason}})
 			rungs[i] = to

@@ -43,7 +43,7 @@ func TestChildHelper(t *testing.T) {
 	switch mode {
 	case "append":
 		for seq := 1; ; seq++ {
-			if err := j.Append(Record{Kind: KindSet, At: time.Now(), Session: name, Set: seq}); err != nil {
+			if err := j.Append(Record{Kind: KindSet, At: time.Now(), Session: name, Target: seq}); err != nil {
 				fmt.Println("error", err)
 				os.Exit(2)
 			}
@@ -56,7 +56,7 @@ func TestChildHelper(t *testing.T) {
 		for seq := 1; seq <= count; {
 			var recs []Record
 			for ; len(recs) < batch && seq <= count; seq++ {
-				recs = append(recs, Record{Kind: KindAdjust, At: time.Now(), Session: name, Set: seq, Note: bigNote(name, seq)})
+				recs = append(recs, Record{Kind: KindAdjust, At: time.Now(), Session: name, Target: seq, Note: bigNote(name, seq)})
 			}
 			if err := j.Append(recs...); err != nil {
 				fmt.Println("error", err)
@@ -182,8 +182,8 @@ func TestKillDuringAppend(t *testing.T) {
 		n := 0
 		for ; i < len(recs) && recs[i].Session == name; i++ {
 			n++
-			if recs[i].Set != n {
-				t.Fatalf("%s: record %d after %d (missing, repeated or out of order)", name, recs[i].Set, n-1)
+			if recs[i].Target != n {
+				t.Fatalf("%s: record %d after %d (missing, repeated or out of order)", name, recs[i].Target, n-1)
 			}
 		}
 		if n < acked[round] {
@@ -258,14 +258,14 @@ func TestConcurrentWriters(t *testing.T) {
 	switches := 0
 	for i, r := range recs {
 		next[r.Session]++
-		if r.Set != next[r.Session] {
-			t.Fatalf("writer %s: record %d after %d", r.Session, r.Set, next[r.Session]-1)
+		if r.Target != next[r.Session] {
+			t.Fatalf("writer %s: record %d after %d", r.Session, r.Target, next[r.Session]-1)
 		}
-		if r.Note != bigNote(r.Session, r.Set) {
-			t.Fatalf("writer %s record %d: the note is not its own", r.Session, r.Set)
+		if r.Note != bigNote(r.Session, r.Target) {
+			t.Fatalf("writer %s record %d: the note is not its own", r.Session, r.Target)
 		}
-		if r.Session == "c" && r.Set%3 != 1 && recs[i-1].Session != "c" {
-			t.Errorf("writer c's batch was split before record %d", r.Set)
+		if r.Session == "c" && r.Target%3 != 1 && recs[i-1].Session != "c" {
+			t.Errorf("writer c's batch was split before record %d", r.Target)
 		}
 		if i > 0 && r.Session != recs[i-1].Session {
 			switches++

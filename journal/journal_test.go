@@ -58,6 +58,16 @@ func openTemp(t *testing.T) *Journal {
 	return j
 }
 
+// lineless is recs without the line numbers the reader gave them, to
+// compare with records as they were appended.
+func lineless(recs []Record) []Record {
+	out := slices.Clone(recs)
+	for i := range out {
+		out[i].Line = 0
+	}
+	return out
+}
+
 func mustRead(t *testing.T, path string) ([]Record, []Warning) {
 	t.Helper()
 	recs, warns, err := Read(path)
@@ -82,8 +92,13 @@ func TestRoundTripEveryKind(t *testing.T) {
 	if len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
 	}
-	if !reflect.DeepEqual(got, want) {
+	if !reflect.DeepEqual(lineless(got), want) {
 		t.Errorf("read back\n%+v\nwant\n%+v", got, want)
+	}
+	for i, r := range got {
+		if int(r.Line) != i+1 {
+			t.Errorf("record %d says it is on line %d", i+1, r.Line)
+		}
 	}
 	// The same through the copying reader.
 	f, err := os.Open(j.Path())
@@ -92,7 +107,7 @@ func TestRoundTripEveryKind(t *testing.T) {
 	}
 	defer f.Close()
 	got2, _, err := ReadFrom(f, "x")
-	if err != nil || !reflect.DeepEqual(got2, want) {
+	if err != nil || !reflect.DeepEqual(got2, got) {
 		t.Errorf("ReadFrom differs from Read (err %v)", err)
 	}
 }
@@ -298,7 +313,7 @@ func TestReadSkipsBadLinesWithWarnings(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", read.name, err)
 				}
-				if len(got) != len(tt.wantRecs) || (len(got) > 0 && !reflect.DeepEqual(got, tt.wantRecs)) {
+				if len(got) != len(tt.wantRecs) || (len(got) > 0 && !reflect.DeepEqual(lineless(got), tt.wantRecs)) {
 					t.Errorf("%s: records\n%+v\nwant\n%+v", read.name, got, tt.wantRecs)
 				}
 				var msgs []string
@@ -346,7 +361,7 @@ func TestAppendAfterTornLastLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, warns := mustRead(t, j.Path())
-	if want := []Record{recs[0], recs[1], recs[3]}; !reflect.DeepEqual(got, want) {
+	if want := []Record{recs[0], recs[1], recs[3]}; !reflect.DeepEqual(lineless(got), want) {
 		t.Errorf("records\n%+v\nwant\n%+v", got, want)
 	}
 	if len(warns) != 1 || warns[0].Line != 3 || !strings.Contains(warns[0].Msg, "damaged line") {
@@ -374,7 +389,7 @@ func TestLongLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, warns := mustRead(t, j.Path())
-	if len(warns) != 0 || !reflect.DeepEqual(got, want) {
+	if len(warns) != 0 || !reflect.DeepEqual(lineless(got), want) {
 		t.Errorf("long notes did not survive (warnings %v, %d records)", warns, len(got))
 	}
 }
@@ -406,11 +421,12 @@ func TestReadInParts(t *testing.T) {
 			wantLines = append(wantLines, i+1)
 			continue
 		}
+		r.Line = int32(i + 1)
 		want = append(want, r)
 	}
 
 	for n := 1; n <= 5; n++ {
-		got, warns, err := parseIn(data, "f", false, n)
+		got, warns, err := parseIn(data, "f", false, time.Now(), n)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -449,7 +465,7 @@ func TestReadSurvivesTruncationWhileMapped(t *testing.T) {
 	if err := os.Truncate(path, 0); err != nil { // what another program might do
 		t.Fatal(err)
 	}
-	if _, _, err := parseIn(data, path, true, 2); err != errTruncated {
+	if _, _, err := parseIn(data, path, true, time.Now(), 2); err != errTruncated {
 		t.Errorf("parse of a shrunken mapping: err %v, want %v", err, errTruncated)
 	}
 }
@@ -462,7 +478,7 @@ func TestConcurrentAppendsInOneProcess(t *testing.T) {
 		wg.Go(func() {
 			j2, _ := Open(filepath.Dir(j.Path())) // a Journal of its own, like another window
 			for i := 1; i <= each; i++ {
-				r := Record{Kind: KindSet, At: time.Now(), Session: string(rune('a' + g)), Set: i, Note: strings.Repeat("n", 3000)}
+				r := Record{Kind: KindSet, At: time.Now(), Session: string(rune('a' + g)), Target: i, Note: strings.Repeat("n", 3000)}
 				if err := j2.Append(r); err != nil {
 					t.Error(err)
 					return
@@ -478,8 +494,8 @@ func TestConcurrentAppendsInOneProcess(t *testing.T) {
 	next := map[string]int{}
 	for _, r := range recs {
 		next[r.Session]++
-		if r.Set != next[r.Session] {
-			t.Fatalf("session %s: set %d after %d", r.Session, r.Set, next[r.Session]-1)
+		if r.Target != next[r.Session] {
+			t.Fatalf("session %s: set %d after %d", r.Session, r.Target, next[r.Session]-1)
 		}
 	}
 }

@@ -7,10 +7,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"time"
+
+	"limber/regfile"
 )
 
 // Warning is a line that Read skipped. The rest of the journal still counts,
@@ -21,20 +25,45 @@ type Warning struct {
 	Msg  string
 }
 
-func (w Warning) String() string { return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg) }
+// String is "file:line: message"; a warning about a record not read from
+// a file (Line 0) has no place to name.
+func (w Warning) String() string {
+	switch {
+	case w.Line == 0 && w.File == "":
+		return w.Msg
+	case w.Line == 0:
+		return w.File + ": " + w.Msg
+	case w.File == "":
+		return fmt.Sprintf("line %d: %s", w.Line, w.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+}
+
+// openError words a failure to open the journal, with what to do when it
+// is not a plain file.
+func openError(err error) error {
+	if errors.Is(err, regfile.ErrNotRegular) {
+		return fmt.Errorf("journal: %w; move it aside, and limber starts a new journal there", err)
+	}
+	return fmt.Errorf("journal: %w", err)
+}
 
 // Read returns every readable record of the journal at path, in file order,
 // and a warning for every line it skipped. A missing file is an empty
 // journal; err is only for a file that cannot be read at all. Read holds a
 // shared lock so that a record being appended right now is not mistaken for
 // a torn line.
+//
+// Only a regular file is read: a FIFO, a device or a folder named
+// journal.jsonl is refused at once with an error that says what it is,
+// never waited on.
 func Read(path string) (recs []Record, warns []Warning, err error) {
-	f, err := os.Open(path)
+	f, err := regfile.Open(path, os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("journal: %w", err)
+		return nil, nil, openError(err)
 	}
 	defer f.Close()
 	if err := lock(f, false); err != nil {
@@ -46,7 +75,7 @@ func Read(path string) (recs []Record, warns []Warning, err error) {
 	}
 	if data, unmap, ok := mapFile(f, fi.Size()); ok {
 		defer unmap()
-		recs, warns, err = parse(data, path, true)
+		recs, warns, err = parse(data, path, true, time.Now())
 		if err != nil {
 			return nil, nil, fmt.Errorf("journal: reading %s: %w", path, err)
 		}
@@ -57,7 +86,7 @@ func Read(path string) (recs []Record, warns []Warning, err error) {
 	if _, err := buf.ReadFrom(f); err != nil {
 		return nil, nil, fmt.Errorf("journal: reading %s: %w", path, err)
 	}
-	recs, warns, _ = parse(buf.Bytes(), path, false)
+	recs, warns, _ = parse(buf.Bytes(), path, false, time.Now())
 	return recs, warns, nil
 }
 
@@ -70,7 +99,7 @@ func ReadFrom(r io.Reader, name string) (recs []Record, warns []Warning, err err
 	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, nil, fmt.Errorf("journal: reading %s: %w", name, err)
 	}
-	recs, warns, _ = parse(buf.Bytes(), name, false)
+	recs, warns, _ = parse(buf.Bytes(), name, false, time.Now())
 	return recs, warns, nil
 }
 
@@ -85,13 +114,14 @@ var errTruncated = errors.New("the file shrank while it was being read; try agai
 // every core at once, each straight into its own stretch of the result.
 // Start-up replays the whole journal, so this is the time a person waits.
 // mapped says data is a file mapping, which faults if the file shrinks; err
-// reports that and nothing else.
-func parse(data []byte, name string, mapped bool) ([]Record, []Warning, error) {
-	return parseIn(data, name, mapped, min(runtime.GOMAXPROCS(0), 8, len(data)/partMin+1))
+// reports that and nothing else. now is the clock that records may not be
+// far ahead of.
+func parse(data []byte, name string, mapped bool, now time.Time) ([]Record, []Warning, error) {
+	return parseIn(data, name, mapped, now, min(runtime.GOMAXPROCS(0), 8, len(data)/partMin+1))
 }
 
 // parseIn is parse in nparts parts.
-func parseIn(data []byte, name string, mapped bool, nparts int) (_ []Record, _ []Warning, err error) {
+func parseIn(data []byte, name string, mapped bool, now time.Time, nparts int) (_ []Record, _ []Warning, err error) {
 	if mapped {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer catchFault(&err)
@@ -103,11 +133,11 @@ func parseIn(data []byte, name string, mapped bool, nparts int) (_ []Record, _ [
 	parts, lines := split(data, nparts)
 	recs := make([]Record, lines) // one slot per line: exact unless lines are skipped
 	if len(parts) == 1 {
-		parts[0].decode(recs, name, mapped)
+		parts[0].decode(recs, name, mapped, now)
 	} else {
 		var wg sync.WaitGroup
 		for i := range parts {
-			wg.Go(func() { parts[i].decode(recs, name, mapped) })
+			wg.Go(func() { parts[i].decode(recs, name, mapped, now) })
 		}
 		wg.Wait()
 	}
@@ -176,7 +206,7 @@ type part struct {
 	err   error
 }
 
-func (p *part) decode(recs []Record, name string, mapped bool) {
+func (p *part) decode(recs []Record, name string, mapped bool, now time.Time) {
 	if mapped {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer catchFault(&p.err)
@@ -191,6 +221,7 @@ func (p *part) decode(recs []Record, name string, mapped bool) {
 		region[i].V = 0
 	}
 	d := newDecoder()
+	d.now = now
 	data := p.data
 	for n := p.line; len(data) > 0; n++ {
 		line := data
@@ -210,6 +241,7 @@ func (p *part) decode(recs []Record, name string, mapped bool) {
 			p.warns = append(p.warns, Warning{File: name, Line: n, Msg: msg})
 			continue
 		}
+		rec.Line = int32(min(n, math.MaxInt32))
 		p.kept++
 	}
 }
@@ -239,7 +271,7 @@ func (d *decoder) decode(line []byte, rec *Record, whole bool) string {
 	if err := rec.Validate(); err != nil {
 		return "skipped a record with " + err.Error()
 	}
-	return ""
+	return rec.Check(d.now)
 }
 
 func trimSpace(b []byte) []byte {

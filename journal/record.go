@@ -32,6 +32,16 @@ const (
 	KindAssessment Kind = "assessment"
 )
 
+// Known reports whether limber knows kind k. A record of another kind is
+// from a newer limber, or damage, and is skipped with a warning.
+func (k Kind) Known() bool {
+	switch k {
+	case KindSessionStart, KindSet, KindExerciseEnd, KindSessionEnd, KindAdjust, KindFlare, KindAssessment:
+		return true
+	}
+	return false
+}
+
 // Record is one line of the journal. Fields that do not apply to a kind stay
 // at their zero value and are left out of the line; pointers mark the values
 // where zero is a real answer (pain 0, "no" to the red-flag question).
@@ -42,6 +52,12 @@ type Record struct {
 	Session  string    `json:"session"`
 	Routine  string    `json:"routine,omitempty"`
 	Exercise string    `json:"exercise,omitempty"`
+	// Name and Unit are the exercise's name and the unit of its values
+	// ("reps" or "seconds") as they were when the record was written (set,
+	// exercise_end), so that history reads the same after the library
+	// changes. Older records have neither: readers fall back on the library.
+	Name string `json:"name,omitempty"`
+	Unit string `json:"unit,omitempty"`
 
 	// session_start: the check-in's answers
 	Baseline *int  `json:"baseline,omitempty"` // usual pain 0–10 before starting
@@ -66,7 +82,12 @@ type Record struct {
 	// Demo marks a session_start of a demo. It sits beside Stopped so that
 	// the two booleans share a word: a journal holds hundreds of thousands
 	// of records, and their size is most of the time it takes to read them.
-	Demo     bool      `json:"demo,omitempty"`
+	Demo bool `json:"demo,omitempty"`
+	// Line is the record's line in the file it was read from, counting from
+	// 1, for warnings; 0 for a record that was never read from a file. It
+	// is not written. It sits beside the booleans, in the room they leave
+	// in their word, so that it costs no memory.
+	Line     int32     `json:"-"`
 	Decision *Decision `json:"decision,omitempty"`
 
 	// session_end

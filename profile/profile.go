@@ -24,6 +24,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"limber/exercises"
+	"limber/regfile"
 )
 
 // FileName is the profile's name inside the data directory.
@@ -129,24 +130,18 @@ func Load(dir string) (*Profile, error) {
 }
 
 // readRegular reads a regular file of at most MaxFileSize bytes. A FIFO, a
-// device or a folder is refused without being opened for reading, so it is
-// never waited on.
+// device or a folder is refused without being read, and never waited on:
+// it is opened without blocking, so that even one put there after a look
+// at the path cannot hang the reading.
 func readRegular(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
+	f, err := regfile.Open(path, os.O_RDONLY, 0)
+	if errors.Is(err, regfile.ErrNotRegular) {
 		return nil, fmt.Errorf("%s is not a regular file; the profile must be a plain YAML file", exercises.Escape(path))
 	}
-	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file; the profile must be a plain YAML file", exercises.Escape(path))
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err

@@ -132,7 +132,9 @@ func TestRecentAgreesWithAFullReplay(t *testing.T) {
 		if g := Summarize(lib, coach.Replay(lib, got), now); !reflect.DeepEqual(g, want) {
 			t.Fatalf("seed %d, block %d, now %v: read %d of %d records\nrecent: %+v\nfull:   %+v", seed, block, now, len(got), len(full), g, want)
 		}
-		if !slices.EqualFunc(got, full[len(full)-len(got):], func(a, b journal.Record) bool { return reflect.DeepEqual(a, b) }) {
+		// Line numbers count from where a read began; every other field
+		// is the same.
+		if !slices.EqualFunc(got, full[len(full)-len(got):], func(a, b journal.Record) bool { return journal.Same(&a, &b) }) {
 			t.Fatalf("seed %d: the records read are not the journal's last %d", seed, len(got))
 		}
 	}

@@ -192,6 +192,9 @@ func Build(in Input) *Report {
 	for _, x := range lib.Exercises() {
 		r.names[x.ID] = x.Name
 	}
+	for id := range p.Unknown { // gone from the library: named as the journal recorded them
+		r.names[id] = p.ExerciseName(id)
+	}
 	for _, s := range p.Sessions {
 		r.sessions[s.ID] = s
 	}

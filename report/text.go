@@ -18,11 +18,17 @@ func (r *Report) Text(width int) string {
 	if p := r.Person.Line(); p != "" {
 		b.WriteString(strings.Join(text.Lines(p, width), "\n") + "\n")
 	}
-	if r.Sessions == 0 && len(r.Pain) == 0 && !r.hasMeasures() {
+	// Flags are never hidden: a stop for pain in a session left part-way
+	// is still for the therapist to see.
+	if r.Sessions == 0 && len(r.Pain) == 0 && !r.hasMeasures() && len(r.Flags) == 0 && len(r.Waiting) == 0 {
 		line("Nothing recorded yet. Do a routine, and your progress shows here.")
 		return b.String()
 	}
-	line("%s: %s.", r.Period(), pageCount(r.Sessions, "session", "sessions"))
+	if r.First.IsZero() {
+		line("No session finished yet.")
+	} else {
+		line("%s: %s.", r.Period(), pageCount(r.Sessions, "session", "sessions"))
+	}
 	line("")
 	parts := [][]string{r.FlagLines(width)}
 	if len(r.Waiting) > 0 {

@@ -77,7 +77,9 @@ func covers(rt *exercises.Routine, finished map[string]bool, logged *visit) bool
 
 // painPoint is the visit's usual pain at its first check-in that gave one,
 // and the highest pain at the end of any of its exercises. A visit with
-// neither, or one with work that is not done (left part-way), has none.
+// neither has none. A visit left part-way has one too: it is not a
+// session done, but its pain is what the person felt, and a session left
+// because it hurt is the one the therapist most needs to see.
 func (v *visit) painPoint() (PainPoint, bool) {
 	pt := PainPoint{At: v.start, Routine: v.routine}
 	for _, s := range v.sessions {
@@ -91,9 +93,6 @@ func (v *visit) painPoint() (PainPoint, bool) {
 				pt.After = &a
 			}
 		}
-	}
-	if v.work && !v.done {
-		return pt, false
 	}
 	return pt, pt.Before != nil || pt.After != nil
 }

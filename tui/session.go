@@ -243,6 +243,7 @@ func (s *sessionModel) setRecord(side, effort int) journal.Record {
 		name = [2]string{"left", "right"}[side]
 	}
 	return journal.Record{Kind: journal.KindSet, At: s.ctx.Now(), Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
+		Name: s.ex.Name, Unit: s.ex.Dose.Kind.Unit(),
 		Set: s.set, Side: name, Rung: &rg, Target: s.rung.Value, Achieved: s.sideDone[side], Effort: effort}
 }
 
@@ -296,7 +297,7 @@ func (s *sessionModel) endExercise(pain int, score *int, stopped bool, next func
 	p := pain
 	s.summary = append(s.summary, summaryItem{ex: s.ex, stopped: stopped, d: d})
 	return s.save(next, journal.Record{Kind: journal.KindExerciseEnd, At: s.ctx.Now(), Session: s.id, Routine: s.rt.ID, Exercise: s.ex.ID,
-		Pain: &p, Score: score, Stopped: stopped,
+		Name: s.ex.Name, Unit: s.ex.Dose.Kind.Unit(), Pain: &p, Score: score, Stopped: stopped,
 		Decision: &journal.Decision{From: d.From, To: d.To, Streak: d.Streak, Flag: d.Flag, Reason: d.Reason}})
 }
 
