@@ -122,15 +122,34 @@ func parse(data []byte, name string, mapped bool, now time.Time) ([]Record, []Wa
 
 // parseIn is parse in nparts parts.
 func parseIn(data []byte, name string, mapped bool, now time.Time, nparts int) (_ []Record, _ []Warning, err error) {
+	res, err := parseAt(data, name, mapped, now, nparts, 0)
+	return res.recs, res.warns, err
+}
+
+// parsed is what parseAt read.
+type parsed struct {
+	recs  []Record
+	warns []Warning
+	// ahead is the earliest time of a record skipped for being more than
+	// a day ahead of now: the day on which it would be read; zero if none.
+	ahead time.Time
+}
+
+// parseAt parses data in nparts parts; data holds the journal's lines
+// after its first `before` lines, which the records' and warnings' line
+// numbers count.
+func parseAt(data []byte, name string, mapped bool, now time.Time, nparts, before int) (res parsed, err error) {
 	if mapped {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer catchFault(&err)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // an editor's byte-order mark
-	if len(data) == 0 {
-		return nil, nil, nil
+	if before == 0 {
+		data = bytes.TrimPrefix(data, []byte("\uFEFF")) // an editor's byte-order mark
 	}
-	parts, lines := split(data, nparts)
+	if len(data) == 0 {
+		return parsed{}, nil
+	}
+	parts, lines := split(data, nparts, before)
 	recs := make([]Record, lines) // one slot per line: exact unless lines are skipped
 	if len(parts) == 1 {
 		parts[0].decode(recs, name, mapped, now)
@@ -144,19 +163,22 @@ func parseIn(data []byte, name string, mapped bool, now time.Time, nparts int) (
 
 	// Close the gaps that skipped lines left between the parts.
 	out := 0
-	var warns []Warning
 	for _, p := range parts {
 		if p.err != nil {
-			return nil, nil, p.err
+			return parsed{}, p.err
 		}
 		if out != p.slot {
 			copy(recs[out:], recs[p.slot:p.slot+p.kept])
 		}
 		out += p.kept
-		warns = append(warns, p.warns...)
+		res.warns = append(res.warns, p.warns...)
+		if !p.ahead.IsZero() && (res.ahead.IsZero() || p.ahead.Before(res.ahead)) {
+			res.ahead = p.ahead
+		}
 	}
 	clear(recs[out:]) // let go of what was moved
-	return recs[:out:out], warns, nil
+	res.recs = recs[:out:out]
+	return res, nil
 }
 
 // catchFault, deferred after debug.SetPanicOnFault(true), turns a fault in
@@ -170,8 +192,9 @@ func catchFault(err *error) {
 	}
 }
 
-// split cuts data into up to n parts of whole lines and counts the lines.
-func split(data []byte, n int) (parts []part, lines int) {
+// split cuts data into up to n parts of whole lines and counts the lines;
+// the first line of data is line before+1.
+func split(data []byte, n, before int) (parts []part, lines int) {
 	parts = make([]part, 0, n)
 	for start := 0; start < len(data); {
 		end := len(data)
@@ -182,7 +205,7 @@ func split(data []byte, n int) (parts []part, lines int) {
 				end = cut + i + 1
 			}
 		}
-		p := part{data: data[start:end], line: lines + 1, slot: lines}
+		p := part{data: data[start:end], line: before + lines + 1, slot: lines}
 		p.lines = bytes.Count(p.data, []byte{'\n'})
 		if p.data[len(p.data)-1] != '\n' {
 			p.lines++ // the unfinished last line
@@ -203,6 +226,7 @@ type part struct {
 	lines int
 	kept  int
 	warns []Warning
+	ahead time.Time // the earliest time of a record skipped as too far ahead
 	err   error
 }
 
@@ -237,6 +261,11 @@ func (p *part) decode(recs []Record, name string, mapped bool, now time.Time) {
 		}
 		rec := &region[p.kept] // zero: nothing has been decoded there yet
 		if msg := d.decode(line, rec, whole); msg != "" {
+			// A record dated ahead of the clock is skipped today but read
+			// once the clock catches up: a state cache must know when.
+			if t := rec.At; t.After(now.Add(Ahead)) && (p.ahead.IsZero() || t.Before(p.ahead)) {
+				p.ahead = t
+			}
 			*rec = Record{}
 			p.warns = append(p.warns, Warning{File: name, Line: n, Msg: msg})
 			continue
