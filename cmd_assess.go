@@ -109,13 +109,13 @@ func tuiProfile(p *profile.Profile) tui.Profile {
 // last result read against the norm.
 func (e *env) listAssessments() error {
 	lib := e.library()
-	_, recs, p, err := e.progress(lib)
+	_, _, p, err := e.progress(lib)
 	if err != nil {
 		return err
 	}
 	prof := e.person()
 	now := time.Now()
-	dues := coach.Dues(lib, coach.Results(recs), now)
+	dues := coach.Dues(lib, p.Results, now)
 	if len(dues) == 0 {
 		fmt.Fprintln(e.stdout, "No outcome measures in the library.")
 		return nil

@@ -20,11 +20,11 @@ func newReportCmd(e *env) *cobra.Command {
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib := e.library()
-			_, recs, p, err := e.progress(lib)
+			_, _, p, err := e.progress(lib)
 			if err != nil {
 				return err
 			}
-			r := report.Build(report.Input{Lib: lib, Progress: p, Records: recs, Profile: e.person(), Now: time.Now()})
+			r := report.Build(report.Input{Lib: lib, Progress: p, Profile: e.person(), Now: time.Now()})
 			if html != "" {
 				if err := writeFile(html, func(f *os.File) error { return r.HTML(f, "limber progress report") }); err != nil {
 					return err

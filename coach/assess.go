@@ -29,21 +29,29 @@ const MaxAge = 120
 // first. A record with values no test can give (a negative result, an age
 // past MaxAge, a sex other than F or M) is passed over, as the replay
 // passes over impossible sets.
+// Progress.Results holds the same, read during the replay.
 func Results(recs []journal.Record) []Result {
 	var out []Result
 	for i := range recs {
-		r := &recs[i]
-		a := r.Assessed
-		if r.Kind != journal.KindAssessment || a == nil || a.Test == "" || r.Demo {
-			continue
+		if res, ok := result(&recs[i]); ok {
+			out = append(out, res)
 		}
-		if a.Result < 0 || a.Result > exercises.MaxCount || a.Age < 0 || a.Age > MaxAge || (a.Sex != "" && a.Sex != "F" && a.Sex != "M") {
-			continue
-		}
-		out = append(out, Result{Test: a.Test, At: r.At, Session: r.Session, Result: a.Result, Age: a.Age, Sex: a.Sex})
 	}
 	slices.SortStableFunc(out, func(a, b Result) int { return a.At.Compare(b.At) })
 	return out
+}
+
+// result is the outcome measure's result that r records, if it records a
+// possible one.
+func result(r *journal.Record) (Result, bool) {
+	a := r.Assessed
+	if r.Kind != journal.KindAssessment || a == nil || a.Test == "" || r.Demo {
+		return Result{}, false
+	}
+	if a.Result < 0 || a.Result > exercises.MaxCount || a.Age < 0 || a.Age > MaxAge || (a.Sex != "" && a.Sex != "F" && a.Sex != "M") {
+		return Result{}, false
+	}
+	return Result{Test: a.Test, At: r.At, Session: r.Session, Result: a.Result, Age: a.Age, Sex: a.Sex}, true
 }
 
 // ResultsOf returns the results of one test, oldest first, leaving out any past

@@ -2,7 +2,8 @@
 // stands on its ladder (rung, easy streak, since when), what the therapist
 // must see (flags), the next session's plan, what today holds for each
 // routine, and what the check-in's answers mean for the session. It reads
-// records and the library; it writes nothing and draws nothing.
+// records and the library; it draws nothing, and writes nothing but its
+// state cache (cache.go), which is derived from the journal.
 package coach
 
 import (
@@ -105,6 +106,8 @@ type Session struct {
 	raised     bool            // some exercise ended with pain above the baseline
 	steppedOwn map[string]bool // exercises its own decisions stepped down
 	morning    bool            // a later session answered the next-morning question
+	key        string          // the id as recorded, which ID is cleaned from
+	ends       []end           // the ends recorded under key, one per exercise
 }
 
 // Finished reports whether the session reached its end: the summary, or
@@ -165,8 +168,76 @@ type Progress struct {
 	// Their File is empty: the replay does not know it.
 	Warnings []journal.Warning
 	names    map[string]string // the recorded names of exercises the library lacks
+	// Results are the outcome measures' results, oldest first, as
+	// Results reads them from the journal.
+	Results []Result
 
-	lastWithWork *Session // the latest session in which an exercise ended
+	lastWithWork *Session            // the latest session in which an exercise ended
+	byKey        map[string]*Session // the sessions by id as recorded
+	notes        map[string][]Note   // therapists' notes, by exercise as recorded
+	// endsApart are the ends recorded when the replay had no session
+	// for them (demo sessions, damage); the rest are in their session.
+	endsApart map[sessionExercise]end
+}
+
+// Note is a therapist's note on an exercise (limber adjust --note), as
+// the journal has it: its text is not cleaned.
+type Note struct {
+	At   time.Time
+	Text string
+}
+
+// Notes are the therapists' notes on the exercise, oldest first.
+func (p *Progress) Notes(id string) []Note { return p.notes[id] }
+
+// sessionExercise keys what one session did with one exercise, by the ids
+// as recorded.
+type sessionExercise struct{ session, exercise string }
+
+// end is an exercise's end in one session: the pain after it (-1 where
+// none, or none possible, was given) and whether the stop rule ended it.
+type end struct {
+	exercise string // as recorded
+	seq      int    // its place in the journal: the later line wins
+	pain     int8
+	stopped  bool
+}
+
+// End is the pain at the end of the exercise in the session (-1 where
+// none was given) and whether the stop rule ended it, from the latest
+// line that records its end, wherever the replay placed it; ok is false
+// where none does. Session and exercise are ids as recorded.
+func (p *Progress) End(session, exercise string) (pain int, stopped, ok bool) {
+	e, ok := p.endsApart[sessionExercise{session, exercise}]
+	if s := p.byKey[session]; s != nil {
+		for _, se := range s.ends {
+			if se.exercise == exercise && (!ok || se.seq > e.seq) {
+				e, ok = se, true
+			}
+		}
+	}
+	return int(e.pain), e.stopped, ok
+}
+
+// setEnd records e, the end of its exercise in session, unless a later
+// line recorded one already.
+func (p *Progress) setEnd(session string, e end) {
+	if s := p.byKey[session]; s != nil {
+		for i := range s.ends {
+			if se := &s.ends[i]; se.exercise == e.exercise {
+				if se.seq < e.seq {
+					*se = e
+				}
+				return
+			}
+		}
+		s.ends = append(s.ends, e)
+		return
+	}
+	k := sessionExercise{session, e.exercise}
+	if old, ok := p.endsApart[k]; !ok || old.seq < e.seq {
+		p.endsApart[k] = e
+	}
 }
 
 // State returns the exercise's state, and false if it was never done.

@@ -17,59 +17,166 @@ import (
 // library does not have, a therapist's adjust to a rung that is not on the
 // exercise's ladder, and a repeat of a record, byte for byte.
 func Replay(lib *exercises.Library, recs []journal.Record) *Progress {
-	rp := newReplayer(lib)
-	recs = inTimeOrder(recs)
-	for i := range recs {
-		if i > 0 && recs[i].At.Equal(recs[i-1].At) && rp.repeat(recs, i) {
-			continue
-		}
-		rp.record(&recs[i])
-	}
-	rp.explainLast()
-	rp.warnUnknown()
-	slices.SortStableFunc(rp.p.Warnings, func(a, b journal.Warning) int { return a.Line - b.Line })
-	return rp.p
+	rp := NewReplayer(lib)
+	rp.Add(recs) // never refused: nothing was replayed before
+	return rp.Progress()
 }
 
-// repeat reports whether recs[i] repeats a record before it, and warns
-// once it does. A repeat has the same time, so after the sort it is among
-// the records just before it with that time: few, as only limber log
-// gives records one time.
-func (rp *replayer) repeat(recs []journal.Record, i int) bool {
-	r := &recs[i]
-	first := -1 // the record it repeats: the earliest alike, not another repeat
-	for j := i - 1; j >= 0 && recs[j].At.Equal(r.At); j-- {
-		if journal.Same(&recs[j], r) {
-			first = j
-		}
+// NewReplayer starts a replay of a journal through lib's rules.
+func NewReplayer(lib *exercises.Library) *Replayer {
+	return &Replayer{
+		p: &Progress{lib: lib, states: map[string]*ExerciseState{}, Unknown: map[string]int{}, names: map[string]string{},
+			byKey: map[string]*Session{}, endsApart: map[sessionExercise]end{}, notes: map[string][]Note{}},
+		lib:     lib,
+		demo:    map[string]bool{},
+		open:    map[string]*pending{},
+		unknown: map[string]*unknownExercise{},
+		now:     time.Now(),
 	}
-	if first < 0 {
+}
+
+// Add replays recs, the records that follow in the journal those added
+// before, in time order. Replaying a journal in two calls gives what one
+// call gives, as long as no record of the second is earlier than the
+// latest of the first: Add refuses such records, replaying none of them and
+// returning false, and the journal must then be replayed from its start.
+func (rp *Replayer) Add(recs []journal.Record) bool {
+	if len(recs) == 0 {
+		return true
+	}
+	order := timeOrder(recs)
+	at := func(i int) *journal.Record {
+		if order == nil {
+			return &recs[i]
+		}
+		return &recs[order[i]]
+	}
+	if rp.added > 0 && at(0).At.Before(rp.last) {
 		return false
 	}
-	rp.p.Duplicates++
-	rp.warn(r, fmt.Sprintf("skipped a repeat of the record on line %d: it counts once", recs[first].Line))
+	rp.now = time.Now()
+	for i := range recs {
+		r := at(i)
+		seq := rp.added + i
+		if order != nil {
+			seq = rp.added + int(order[i])
+		}
+		rp.keep(r, seq)
+		if rp.repeat(at, i) {
+			continue
+		}
+		rp.record(r)
+	}
+	rp.keepTail(at, len(recs))
+	rp.added += len(recs)
 	return true
 }
 
-// inTimeOrder returns recs sorted by time. A therapist may back-fill past
-// sessions with limber log --at; records of one session share or increase
-// their time, and the stable sort keeps their order.
-func inTimeOrder(recs []journal.Record) []journal.Record {
-	byTime := func(a, b journal.Record) int { return a.At.Compare(b.At) }
-	if slices.IsSortedFunc(recs, byTime) {
-		return recs
+// keepTail keeps the records at the latest time, the only ones a record
+// added later can repeat.
+func (rp *Replayer) keepTail(at func(int) *journal.Record, n int) {
+	last := at(n - 1).At
+	k := n - 1
+	for k > 0 && at(k-1).At.Equal(last) {
+		k--
 	}
-	recs = slices.Clone(recs)
-	slices.SortStableFunc(recs, byTime)
-	return recs
+	if k > 0 || rp.added == 0 || !last.Equal(rp.last) {
+		rp.tail = rp.tail[:0]
+	}
+	for i := k; i < n; i++ {
+		rp.tail = append(rp.tail, *at(i))
+	}
+	rp.last = last
 }
 
-// replayer is the state of one replay between records.
-type replayer struct {
-	p        *Progress
-	lib      *exercises.Library
-	sessions map[string]*Session
-	demo     map[string]bool
+// Progress is the journal replayed so far. The replay may go on after it
+// (Add), which changes the Progress it returned.
+func (rp *Replayer) Progress() *Progress {
+	rp.explainLast()
+	warns := slices.Clone(rp.warns)
+	warns = append(warns, rp.unknownWarnings()...)
+	slices.SortStableFunc(warns, func(a, b journal.Warning) int { return a.Line - b.Line })
+	rp.p.Warnings = warns
+	return rp.p
+}
+
+// repeat reports whether the i-th record in time order repeats a record
+// before it, and warns once it does. A repeat has the same time, so it is
+// among the records just before it with that time, or among those kept
+// from an earlier Add: few, as only limber log gives records one time.
+func (rp *Replayer) repeat(at func(int) *journal.Record, i int) bool {
+	r := at(i)
+	var first *journal.Record // the record it repeats: the earliest alike, not another repeat
+	j := i - 1
+	for ; j >= 0 && at(j).At.Equal(r.At); j-- {
+		if journal.Same(at(j), r) {
+			first = at(j)
+		}
+	}
+	if j < 0 {
+		for k := len(rp.tail) - 1; k >= 0 && rp.tail[k].At.Equal(r.At); k-- {
+			if journal.Same(&rp.tail[k], r) {
+				first = &rp.tail[k]
+			}
+		}
+	}
+	if first == nil {
+		return false
+	}
+	rp.p.Duplicates++
+	rp.warn(r, fmt.Sprintf("skipped a repeat of the record on line %d: it counts once", first.Line))
+	return true
+}
+
+// timeOrder returns the order of recs by time, or nil when they are in
+// it. A therapist may back-fill past sessions with limber log --at;
+// records of one session share or increase their time, and the stable
+// sort keeps their order.
+func timeOrder(recs []journal.Record) []int32 {
+	byTime := func(a, b journal.Record) int { return a.At.Compare(b.At) }
+	if slices.IsSortedFunc(recs, byTime) {
+		return nil
+	}
+	order := make([]int32, len(recs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return recs[a].At.Compare(recs[b].At) })
+	return order
+}
+
+// keep takes from r what the replay does not use but the report and the
+// coach read: outcome measures' results, therapists' notes and each
+// exercise's end. Every record counts here, repeats and demo sessions
+// too, as the report has always read them; seq is r's place in the
+// journal, so that a later line wins.
+func (rp *Replayer) keep(r *journal.Record, seq int) {
+	switch r.Kind {
+	case journal.KindAssessment:
+		if res, ok := result(r); ok {
+			rp.p.Results = append(rp.p.Results, res)
+		}
+	case journal.KindAdjust:
+		if r.Note != "" {
+			rp.p.notes[r.Exercise] = append(rp.p.notes[r.Exercise], Note{At: r.At, Text: r.Note})
+		}
+	case journal.KindExerciseEnd:
+		e := end{exercise: r.Exercise, seq: seq, pain: -1, stopped: r.Stopped}
+		if r.Pain != nil && *r.Pain >= 0 && *r.Pain <= 10 {
+			e.pain = int8(*r.Pain)
+		}
+		rp.p.setEnd(r.Session, e)
+	}
+}
+
+// Replayer is a replay of the journal that can go on: the journal so far,
+// then what is appended to it, as when limber starts from its state cache
+// (cache.go) or the coach records a session. It holds the state of the
+// replay between records.
+type Replayer struct {
+	p    *Progress
+	lib  *exercises.Library
+	demo map[string]bool
 	// Sets of one exercise in one session stand together: keyed by the
 	// exercise, a pending list is restarted when the session changes.
 	open map[string]*pending
@@ -77,6 +184,13 @@ type replayer struct {
 	// unknown gathers records of exercises the library does not have.
 	unknown map[string]*unknownExercise
 	now     time.Time // a record more than a day past it is refused
+	// warns are the replay's own warnings so far; Progress adds one for
+	// each exercise the library lacks.
+	warns []journal.Warning
+
+	added int              // records added so far
+	last  time.Time        // the latest time among them
+	tail  []journal.Record // the records at that time, for repeats
 }
 
 // pending is one exercise's work in one session until its exercise_end.
@@ -92,31 +206,20 @@ type pending struct {
 // sideAt is a left side without its effort: its place in sets and its set.
 type sideAt struct{ idx, set int }
 
-func newReplayer(lib *exercises.Library) *replayer {
-	return &replayer{
-		p:        &Progress{lib: lib, states: map[string]*ExerciseState{}, Unknown: map[string]int{}, names: map[string]string{}},
-		lib:      lib,
-		sessions: map[string]*Session{},
-		demo:     map[string]bool{},
-		open:     map[string]*pending{},
-		unknown:  map[string]*unknownExercise{},
-		now:      time.Now(),
-	}
-}
-
 // unknownExercise gathers the records of one exercise that the library
-// does not have, for one warning.
+// does not have, for one warning at the earliest line.
 type unknownExercise struct {
-	first journal.Record // the earliest, for its line
-	count int
+	exercise string // as recorded on that line
+	line     int32
+	count    int
 }
 
 // warn records why r was skipped, at r's line.
-func (rp *replayer) warn(r *journal.Record, msg string) {
-	rp.p.Warnings = append(rp.p.Warnings, journal.Warning{Line: int(r.Line), Msg: msg})
+func (rp *Replayer) warn(r *journal.Record, msg string) {
+	rp.warns = append(rp.warns, journal.Warning{Line: int(r.Line), Msg: msg})
 }
 
-func (rp *replayer) record(r *journal.Record) {
+func (rp *Replayer) record(r *journal.Record) {
 	if r.Demo {
 		rp.demo[r.Session] = true
 	}
@@ -150,24 +253,24 @@ func (rp *replayer) record(r *journal.Record) {
 }
 
 // existing returns the session of r if another record began it, else nil.
-func (rp *replayer) existing(r *journal.Record) *Session {
+func (rp *Replayer) existing(r *journal.Record) *Session {
 	if rp.cur != nil && rp.cur.ID == r.Session {
 		return rp.cur
 	}
-	return rp.sessions[r.Session]
+	return rp.p.byKey[r.Session]
 }
 
 // session returns the session of r, creating it at r's time.
-func (rp *replayer) session(r *journal.Record) *Session {
+func (rp *Replayer) session(r *journal.Record) *Session {
 	if rp.cur != nil && rp.cur.ID == r.Session {
 		return rp.cur
 	}
-	s, ok := rp.sessions[r.Session]
+	s, ok := rp.p.byKey[r.Session]
 	if !ok {
 		// The journal is a file anyone can edit: its words reach the
 		// report and the coach's screens only cleaned.
-		s = &Session{ID: clean(r.Session), Routine: clean(r.Routine), Start: r.At}
-		rp.sessions[r.Session] = s
+		s = &Session{ID: clean(r.Session), Routine: clean(r.Routine), Start: r.At, key: r.Session}
+		rp.p.byKey[r.Session] = s
 		rp.p.Sessions = append(rp.p.Sessions, s)
 	}
 	rp.cur = s
@@ -176,7 +279,7 @@ func (rp *replayer) session(r *journal.Record) *Session {
 
 // sessionStart takes the check-in's answers and their consequences: red
 // flags for the therapist, and the next-morning rule.
-func (rp *replayer) sessionStart(r *journal.Record) {
+func (rp *Replayer) sessionStart(r *journal.Record) {
 	s := rp.session(r)
 	s.Routine, s.Start, s.Baseline, s.Settled = clean(r.Routine), r.At, r.Baseline, r.Settled
 	if a := r.Answers; a != nil {
@@ -198,7 +301,7 @@ func (rp *replayer) sessionStart(r *journal.Record) {
 // redFlags flags the red flags answered yes: those that stop the session,
 // and the feet answers that leave feet work out. An older record's single
 // red_flag: true, with no names, still means a red flag.
-func (rp *replayer) redFlags(s *Session, r *journal.Record) {
+func (rp *Replayer) redFlags(s *Session, r *journal.Record) {
 	var stops, feet []string
 	for _, name := range s.RedFlags {
 		q, known := Question(RedFlag(name))
@@ -223,13 +326,13 @@ func (rp *replayer) redFlags(s *Session, r *journal.Record) {
 	}
 }
 
-func (rp *replayer) flag(r *journal.Record, exercise, kind, reason string) {
+func (rp *Replayer) flag(r *journal.Record, exercise, kind, reason string) {
 	rp.p.Flags = append(rp.p.Flags, Flag{At: r.At, Session: clean(r.Session), Exercise: exercise, Kind: kind, Reason: reason})
 }
 
 // work returns the pending work of r's exercise in r's session, starting
 // it afresh when the session changed.
-func (rp *replayer) work(r *journal.Record) *pending {
+func (rp *Replayer) work(r *journal.Record) *pending {
 	pd := rp.open[r.Exercise]
 	if pd == nil {
 		pd = &pending{}
@@ -246,7 +349,7 @@ func (rp *replayer) work(r *journal.Record) *pending {
 // side saved before its effort was asked (effort 0) takes the effort of
 // the same set's right side; one never followed by its right side is work
 // done, not a finished set.
-func (rp *replayer) set(r *journal.Record) {
+func (rp *Replayer) set(r *journal.Record) {
 	pd := rp.work(r)
 	if pd.ex == nil {
 		if s := rp.existing(r); s != nil {
@@ -292,7 +395,7 @@ func (pd *pending) finished() []exercises.SetResult {
 
 // flare is a pain flare reported mid-set: the exercise's decision reads
 // the highest, and one at the flare threshold is flagged at once.
-func (rp *replayer) flare(r *journal.Record) {
+func (rp *Replayer) flare(r *journal.Record) {
 	pd := rp.work(r)
 	e := pd.ex
 	if e == nil {
@@ -320,7 +423,7 @@ func (rp *replayer) flare(r *journal.Record) {
 
 // exerciseEnd decides the exercise's next rung from its work in the
 // session, and notes what the session and the therapist need to know.
-func (rp *replayer) exerciseEnd(r *journal.Record) {
+func (rp *Replayer) exerciseEnd(r *journal.Record) {
 	e, ok := rp.known(r)
 	if !ok {
 		// It moves no rung, but it was done in a session that was: the
@@ -385,7 +488,7 @@ func (rp *replayer) exerciseEnd(r *journal.Record) {
 // decide runs the rules quietly, as most sessions change nothing, and
 // explains only what moved or is flagged; the latest quiet decision of
 // each exercise is explained at the end of the replay.
-func (rp *replayer) decide(e *exercises.Exercise, st *ExerciseState, perf exercises.Performance) exercises.Decision {
+func (rp *Replayer) decide(e *exercises.Exercise, st *ExerciseState, perf exercises.Performance) exercises.Decision {
 	d := exercises.DecideQuiet(e, st.State, perf)
 	if d.Move != exercises.Stay || d.Flag || d.Ready {
 		return exercises.Decide(e, st.State, perf)
@@ -414,7 +517,7 @@ func (st *ExerciseState) markDone(level int) {
 // An adjust to a rung that is not on the ladder is skipped, never moved to
 // the nearest rung: "your therapist set" must only ever name the rung the
 // therapist chose, and limber adjust refuses any other.
-func (rp *replayer) adjust(r *journal.Record) {
+func (rp *Replayer) adjust(r *journal.Record) {
 	e, ok := rp.known(r)
 	if !ok {
 		return
@@ -436,7 +539,7 @@ func (rp *replayer) adjust(r *journal.Record) {
 // stepDownAfter applies the next-morning rule to the last session with
 // work in it: each of its exercises that its own decision did not already
 // step down goes one rung down, once, flagged.
-func (rp *replayer) stepDownAfter(last *Session, r *journal.Record) {
+func (rp *Replayer) stepDownAfter(last *Session, r *journal.Record) {
 	seen := map[string]bool{}
 	for _, id := range last.Exercises {
 		if seen[id] || last.steppedOwn[id] {
@@ -455,17 +558,18 @@ func (rp *replayer) stepDownAfter(last *Session, r *journal.Record) {
 }
 
 // explainLast writes the reason of each exercise's latest decision, when
-// it was reached quietly.
-func (rp *replayer) explainLast() {
+// it was reached quietly. It leaves what it read as it was, so that the
+// replay can go on after it as if it had not run.
+func (rp *Replayer) explainLast() {
 	for id, st := range rp.p.states {
 		if st.libChanged {
 			e, _ := rp.lib.Exercise(id)
-			st.Last, st.libChanged = libraryChanged(e, st.libFrom, st.Rung), false
+			st.Last = libraryChanged(e, st.libFrom, st.Rung)
 		}
 		if st.lastQuiet {
 			e, _ := rp.lib.Exercise(id)
 			d := exercises.Decide(e, st.lastState, st.lastPerf)
-			st.Last, st.lastQuiet = &d, false
+			st.Last = &d
 		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // known returns the exercise of r from the library, or notes r as a
 // record of an exercise it does not have.
-func (rp *replayer) known(r *journal.Record) (*exercises.Exercise, bool) {
+func (rp *Replayer) known(r *journal.Record) (*exercises.Exercise, bool) {
 	if e, ok := rp.lib.Exercise(r.Exercise); ok {
 		return e, true
 	}
@@ -23,7 +23,7 @@ func (rp *replayer) known(r *journal.Record) (*exercises.Exercise, bool) {
 // unknownRecord notes a record of an exercise the library does not have:
 // removed since, renamed, or damage. It moves no rung; one warning per
 // exercise says so, at its first line.
-func (rp *replayer) unknownRecord(r *journal.Record) {
+func (rp *Replayer) unknownRecord(r *journal.Record) {
 	id := clean(r.Exercise)
 	rp.p.Unknown[id]++
 	if r.Name != "" && utf8.RuneCountInString(r.Name) <= exercises.MaxNameLen {
@@ -33,32 +33,34 @@ func (rp *replayer) unknownRecord(r *journal.Record) {
 	}
 	u := rp.unknown[id]
 	if u == nil {
-		u = &unknownExercise{first: *r}
+		u = &unknownExercise{exercise: r.Exercise, line: r.Line}
 		rp.unknown[id] = u
-	} else if r.Line < u.first.Line {
-		u.first = *r
+	} else if r.Line < u.line {
+		u.exercise, u.line = r.Exercise, r.Line
 	}
 	u.count++
 }
 
-// warnUnknown gives one warning for each exercise the library lacks.
-func (rp *replayer) warnUnknown() {
+// unknownWarnings are one warning for each exercise the library lacks.
+func (rp *Replayer) unknownWarnings() []journal.Warning {
 	ids := make([]string, 0, len(rp.unknown))
 	for id := range rp.unknown {
 		ids = append(ids, id)
 	}
-	slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(rp.unknown[a].first.Line, rp.unknown[b].first.Line) })
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Compare(rp.unknown[a].line, rp.unknown[b].line) })
+	var out []journal.Warning
 	for _, id := range ids {
 		u := rp.unknown[id]
-		what := exercises.Quote(u.first.Exercise) // as written, escapes shown
+		what := exercises.Quote(u.exercise) // as written, escapes shown
 		if n, ok := rp.p.names[id]; ok && n != id {
 			what += " (" + n + ")"
 		}
 		if id == "" {
 			what = "no exercise"
 		}
-		rp.warn(&u.first, fmt.Sprintf("%s is not in the library: its %d record(s) move no rung (the first is on this line)", what, u.count))
+		out = append(out, journal.Warning{Line: int(u.line), Msg: fmt.Sprintf("%s is not in the library: its %d record(s) move no rung (the first is on this line)", what, u.count)})
 	}
+	return out
 }
 
 // ExerciseName is how to name an exercise to people: its name in the

@@ -485,7 +485,7 @@ func mapFS(yaml string) fstest.MapFS { return fstest.MapFS{"a.yaml": {Data: []by
 // the sets come in; a left side without its right is not a finished set.
 func TestLeftSideTakesItsRightSidesEffort(t *testing.T) {
 	lib := scenarioLibrary(t)
-	rp := newReplayer(lib)
+	rp := NewReplayer(lib)
 	s := newSession("s", "daily", on(0), CheckIn{})
 	s.set("step-ups", step6, 1, "left", 6, 0).set("step-ups", step6, 2, "left", 5, 0)
 	s.set("step-ups", step6, 2, "right", 6, 4).set("step-ups", step6, 1, "right", 6, 2)

@@ -21,8 +21,8 @@ var fixtureProfile = &profile.Profile{Name: "Ann Lee", Born: 1954, Sex: "F", Cli
 
 // fixtureInput is the fixture as a report's input, with the profile.
 func fixtureInput(t testing.TB) Input {
-	lib, recs, p := fixture(t)
-	return Input{Lib: lib, Progress: p, Records: recs, Profile: fixtureProfile, Now: fixtureNow}
+	lib, _, p := fixture(t)
+	return Input{Lib: lib, Progress: p, Profile: fixtureProfile, Now: fixtureNow}
 }
 
 // fixture is the built-in library and a fixed month and a half of

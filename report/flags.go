@@ -176,7 +176,7 @@ func (r *Report) flagDetail(f coach.Flag, stopped bool) string {
 	}
 	switch f.Kind {
 	case coach.FlagStop, coach.FlagSafety:
-		e, ok := r.ends[k]
+		e, ok := end(r.progress, k)
 		if !ok || e.pain < 0 {
 			return name + ": " + pageClean(f.Reason)
 		}

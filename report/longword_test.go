@@ -63,7 +63,7 @@ func TestLongWordWrapsInTheReport(t *testing.T) {
 	b := 2
 	recs := []journal.Record{{Kind: journal.KindSessionStart, At: fixtureNow.Add(-24 * time.Hour), Session: "s", Routine: "feet-daily",
 		Baseline: &b, Answers: &journal.Answers{RedFlags: []string{longWord}}}}
-	r := Build(Input{Lib: lib, Progress: coach.Replay(lib, recs), Records: recs, Now: fixtureNow})
+	r := Build(Input{Lib: lib, Progress: coach.Replay(lib, recs), Now: fixtureNow})
 	for _, w := range []int{64, 80, 120} {
 		checkWrapped(t, "the report", strings.Join(r.FlagLines(w), "\n"), longWord, w)
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func (j *journalOf) session(routine string, at time.Time, baseline, n, pain int,
 }
 
 func (j *journalOf) report() *Report {
-	return Build(Input{Lib: j.lib, Progress: coach.Replay(j.lib, j.recs), Records: j.recs, Now: fixtureNow})
+	return Build(Input{Lib: j.lib, Progress: coach.Replay(j.lib, j.recs), Now: fixtureNow})
 }
 
 func (j *journalOf) page(r *Report) string {
@@ -287,24 +288,25 @@ func TestFixtureFlagsAndNotes(t *testing.T) {
 // no person line, and the reading says how to compare.
 func TestMeasuresWithoutResultsOrProfile(t *testing.T) {
 	lib, recs, p := fixture(t)
-	r := Build(Input{Lib: lib, Progress: p, Now: fixtureNow})
+	noResults := slices.DeleteFunc(slices.Clone(recs), func(r journal.Record) bool { return r.Kind == journal.KindAssessment })
+	r := Build(Input{Lib: lib, Progress: coach.Replay(lib, noResults), Now: fixtureNow})
 	text := r.Text(80)
 	if !strings.Contains(text, "30-second chair stand: not done yet (limber assess chair-stand-30s).") || strings.Contains(text, "born") {
 		t.Errorf("text:\n%s", text)
 	}
 	// The fixture's results carry age and sex: they read without a profile.
-	r = Build(Input{Lib: lib, Progress: p, Records: recs, Now: fixtureNow})
+	r = Build(Input{Lib: lib, Progress: p, Now: fixtureNow})
 	if !strings.Contains(flat(r.Text(80)), "Latest: In the usual range for women 70-74") {
 		t.Errorf("a recorded age and sex were not used:\n%s", r.Text(80))
 	}
 	// A result recorded without them, and no profile: say how to compare.
 	cs, _ := lib.Assessment("chair-stand-30s")
 	more := append(append([]journal.Record(nil), recs...), coach.AssessmentRecord(cs, fixtureNow.Add(-time.Hour), 9, 0, ""))
-	r = Build(Input{Lib: lib, Progress: p, Records: more, Now: fixtureNow})
+	r = Build(Input{Lib: lib, Progress: coach.Replay(lib, more), Now: fixtureNow})
 	if !strings.Contains(flat(r.Text(80)), "Latest: No comparison yet: add your year of birth and sex") {
 		t.Errorf("no age or sex:\n%s", r.Text(80))
 	}
-	r = Build(Input{Lib: lib, Progress: p, Records: more, Profile: fixtureProfile, Now: fixtureNow})
+	r = Build(Input{Lib: lib, Progress: coach.Replay(lib, more), Profile: fixtureProfile, Now: fixtureNow})
 	if !strings.Contains(flat(r.Text(80)), "Latest: Below the usual range for women 70-74 (10 stands or more): talk to your therapist about fall risk.") {
 		t.Errorf("the profile's age and sex were not used:\n%s", r.Text(80))
 	}

@@ -10,7 +10,6 @@ import (
 
 	"limber/coach"
 	"limber/exercises"
-	"limber/journal"
 	"limber/profile"
 )
 
@@ -22,13 +21,13 @@ const PainSessions = 60
 
 // Input is what a report is made from.
 type Input struct {
-	Lib      *exercises.Library
-	Progress *coach.Progress // the journal replayed through the rules
-	// Records are the journal as read: the pain after each exercise,
-	// therapists' notes and the outcome measures come from them.
-	Records []journal.Record
-	Profile *profile.Profile // who it is about; nil or empty when not known
-	Now     time.Time
+	Lib *exercises.Library
+	// Progress is the journal replayed through the rules; the pain after
+	// each exercise, therapists' notes and the outcome measures come from
+	// it too, so that a report never holds the journal.
+	Progress *coach.Progress
+	Profile  *profile.Profile // who it is about; nil or empty when not known
+	Now      time.Time
 }
 
 // Report is everything the progress screen and the report show.
@@ -57,7 +56,7 @@ type Report struct {
 
 	names    map[string]string         // exercise names by id
 	sessions map[string]*coach.Session // by id, for the red flags' names
-	ends     map[sessionExercise]endInfo
+	progress *coach.Progress
 	moves    map[sessionExercise]coach.Move
 }
 
@@ -188,7 +187,8 @@ type Note struct {
 // Build assembles the report.
 func Build(in Input) *Report {
 	lib, p, now := in.Lib, in.Progress, in.Now
-	r := &Report{Generated: now, Person: PersonOf(in.Profile), names: map[string]string{}, sessions: map[string]*coach.Session{}}
+	r := &Report{Generated: now, Person: PersonOf(in.Profile), names: map[string]string{}, sessions: map[string]*coach.Session{},
+		progress: p, moves: map[sessionExercise]coach.Move{}}
 	for _, x := range lib.Exercises() {
 		r.names[x.ID] = x.Name
 	}
@@ -198,8 +198,7 @@ func Build(in Input) *Report {
 	for _, s := range p.Sessions {
 		r.sessions[s.ID] = s
 	}
-	notes := r.readRecords(in.Records)
-	vs := visits(lib, p, r.ends, now.Location())
+	vs := visits(lib, p, now.Location())
 	for _, v := range vs {
 		if v.done {
 			r.Sessions++
@@ -222,7 +221,7 @@ func Build(in Input) *Report {
 		}
 		i, _ := x.Ladder.Index(st.Rung)
 		row := ExerciseRow{Exercise: x, Start: st.Start, Now: st.Rung, Index: i, Len: x.Ladder.Len(),
-			Sessions: st.Sessions, LastDone: st.LastDone, Moves: st.Moves, Notes: notes[x.ID]}
+			Sessions: st.Sessions, LastDone: st.LastDone, Moves: st.Moves, Notes: notes(p, x.ID)}
 		if st.Last != nil {
 			row.Last = st.Last.Reason
 		}
@@ -234,7 +233,7 @@ func Build(in Input) *Report {
 	// Most recently done first: what the therapist asks about.
 	slices.SortStableFunc(r.Exercises, func(a, b ExerciseRow) int { return b.LastDone.Compare(a.LastDone) })
 	r.flags(lib, p)
-	r.Measures = measures(lib, coach.Results(in.Records), in.Profile, now)
+	r.Measures = measures(lib, p.Results, in.Profile, now)
 	return r
 }
 
@@ -247,31 +246,19 @@ type endInfo struct {
 	stopped bool
 }
 
-// readRecords takes from the journal what the replay does not keep: each
-// exercise's pain at its end, and the therapists' notes by exercise.
-func (r *Report) readRecords(recs []journal.Record) map[string][]Note {
-	r.ends = map[sessionExercise]endInfo{}
-	r.moves = map[sessionExercise]coach.Move{}
-	notes := map[string][]Note{}
-	for i := range recs {
-		rec := &recs[i]
-		switch rec.Kind {
-		case journal.KindExerciseEnd:
-			e := endInfo{pain: -1, stopped: rec.Stopped}
-			if rec.Pain != nil && *rec.Pain >= 0 && *rec.Pain <= 10 {
-				e.pain = *rec.Pain
-			}
-			r.ends[sessionExercise{rec.Session, rec.Exercise}] = e
-		case journal.KindAdjust:
-			if rec.Note != "" {
-				notes[rec.Exercise] = append(notes[rec.Exercise], Note{At: rec.At, Text: pageClean(rec.Note)})
-			}
-		}
+// end is the exercise's end in the session, from the journal.
+func end(p *coach.Progress, k sessionExercise) (endInfo, bool) {
+	pain, stopped, ok := p.End(k.session, k.exercise)
+	return endInfo{pain: pain, stopped: stopped}, ok
+}
+
+// notes are the therapists' notes on an exercise, cleaned for the page.
+func notes(p *coach.Progress, id string) []Note {
+	var out []Note
+	for _, n := range p.Notes(id) {
+		out = append(out, Note{At: n.At, Text: pageClean(n.Text)})
 	}
-	for id := range notes {
-		slices.SortStableFunc(notes[id], func(a, b Note) int { return a.At.Compare(b.At) })
-	}
-	return notes
+	return out
 }
 
 func midnight(t time.Time) time.Time {

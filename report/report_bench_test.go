@@ -86,7 +86,7 @@ func benchReport(b *testing.B, html bool) {
 		if err != nil || len(warns) > 0 {
 			b.Fatal(err, warns)
 		}
-		r := Build(Input{Lib: lib, Progress: coach.Replay(lib, recs), Records: recs, Now: now})
+		r := Build(Input{Lib: lib, Progress: coach.Replay(lib, recs), Now: now})
 		if len(r.Text(80)) == 0 || r.Sessions < 7000 {
 			b.Fatalf("%d sessions", r.Sessions)
 		}

@@ -22,9 +22,9 @@ type visit struct {
 	sessions []*coach.Session
 	// finished are the exercises finished in the visit.
 	finished map[string]bool
-	work     bool // a set was done or an exercise finished
-	done     bool // it counts as a session done
-	ends     map[sessionExercise]endInfo
+	work     bool            // a set was done or an exercise finished
+	done     bool            // it counts as a session done
+	p        *coach.Progress // for each exercise's end
 }
 
 // visits groups the replayed sessions by day and routine, in time order.
@@ -32,7 +32,7 @@ type visit struct {
 // work in it, or its sessions and the day's log calls together finished
 // every exercise of the routine; a day's log calls are done when they hold
 // work.
-func visits(lib *exercises.Library, p *coach.Progress, ends map[sessionExercise]endInfo, loc *time.Location) []*visit {
+func visits(lib *exercises.Library, p *coach.Progress, loc *time.Location) []*visit {
 	var out []*visit
 	index := map[string]*visit{}
 	for _, s := range p.Sessions {
@@ -40,7 +40,7 @@ func visits(lib *exercises.Library, p *coach.Progress, ends map[sessionExercise]
 		key := day.Format(time.DateOnly) + "\x00" + s.Routine
 		v := index[key]
 		if v == nil {
-			v = &visit{day: day, start: s.Start, routine: s.Routine, finished: map[string]bool{}, ends: ends}
+			v = &visit{day: day, start: s.Start, routine: s.Routine, finished: map[string]bool{}, p: p}
 			index[key] = v
 			out = append(out, v)
 		}
@@ -88,7 +88,7 @@ func (v *visit) painPoint() (PainPoint, bool) {
 			pt.Before = &b
 		}
 		for _, id := range s.Exercises {
-			if e, ok := v.ends[sessionExercise{s.ID, id}]; ok && e.pain >= 0 && (pt.After == nil || e.pain > *pt.After) {
+			if e, ok := end(v.p, sessionExercise{s.ID, id}); ok && e.pain >= 0 && (pt.After == nil || e.pain > *pt.After) {
 				a := e.pain
 				pt.After = &a
 			}

@@ -738,6 +738,6 @@ func reportText(s *Server, d *patientData, w int) string {
 	if prof.Name == "" {
 		prof.Name = d.p.Name
 	}
-	r := report.Build(report.Input{Lib: s.cfg.Library, Progress: d.prog, Records: d.recs, Profile: prof, Now: s.cfg.Now()})
+	r := report.Build(report.Input{Lib: s.cfg.Library, Progress: d.prog, Profile: prof, Now: s.cfg.Now()})
 	return strings.TrimRight(r.Text(w), "\n")
 }

@@ -339,7 +339,7 @@ func (m *assessModel) introLines() []string {
 	if a.Summary != "" {
 		lines = append(lines, text.Lines(exercises.Clean(a.Summary, true), w)...)
 	}
-	if rs := coach.ResultsOf(a, coach.Results(m.ctx.Records)); len(rs) > 0 {
+	if rs := coach.ResultsOf(a, m.ctx.Progress.Results); len(rs) > 0 {
 		last := rs[len(rs)-1]
 		lines = append(lines, st.Subtle.Render(fmt.Sprintf("Last time, %s: %s.", last.At.In(m.ctx.Now().Location()).Format("2 Jan 2006"), clean(a.ResultText(last.Result)))))
 	}

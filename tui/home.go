@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"limber/coach"
 	"limber/exercises"
 	"limber/remind"
 	"limber/text"
@@ -90,7 +89,7 @@ func (h *homeModel) refresh() {
 	})
 	h.items = items
 	h.cursor = min(h.cursor, max(0, len(items)-1))
-	h.offer, _ = h.ctx.Progress.Offer(h.ctx.Lib, coach.Results(h.ctx.Records), now)
+	h.offer, _ = h.ctx.Progress.Offer(h.ctx.Lib, h.ctx.Progress.Results, now)
 }
 
 func (h *homeModel) Update(k tea.KeyMsg) (tea.Cmd, nav) {

@@ -62,7 +62,7 @@ func (p *pageModel) Update(k tea.KeyMsg) (tea.Cmd, nav) {
 
 func (p *pageModel) lines() []string {
 	if p.kind == pageProgress {
-		r := report.Build(report.Input{Lib: p.ctx.Lib, Progress: p.ctx.Progress, Records: p.ctx.Records,
+		r := report.Build(report.Input{Lib: p.ctx.Lib, Progress: p.ctx.Progress,
 			Profile: p.ctx.Profile.person(), Now: p.ctx.Now()})
 		return strings.Split(r.Text(p.w-2), "\n")
 	}
