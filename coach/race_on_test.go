@@ -1,0 +1,5 @@
+//go:build race
+
+package coach_test
+
+const raceEnabled = true
