@@ -89,18 +89,33 @@ func ReadTail(path string, from Mark) (*Tail, error) {
 	if from.Offset > 0 && id != from.File {
 		return nil, fmt.Errorf("journal: %s is another file than when it was last read: %w", path, ErrMoved)
 	}
-	var data []byte
-	mapped := false
-	if m, unmap, ok := mapFile(f, size); ok {
-		defer unmap()
-		data, mapped = m, true
-	} else {
-		data = make([]byte, size)
-		if _, err := f.ReadAt(data, 0); err != nil {
+	var (
+		v      view
+		mapped bool
+	)
+	if size-from.Offset >= mapMin {
+		// Much to read (a first start): mapped, which hands over the
+		// kernel's pages rather than copying them.
+		if data, unmap, ok := mapFile(f, size); ok {
+			defer unmap()
+			v, mapped = view{head: data, rest: data}, true
+		}
+	}
+	if !mapped {
+		// Little to read (a start from the state cache), or no mapping
+		// here: the file's first block, then from the block before the
+		// Mark on; nothing of the rest of the file is touched.
+		v.restAt = max(0, from.Offset-sumBlock)
+		v.head = make([]byte, min(size, sumBlock))
+		v.rest = make([]byte, size-v.restAt)
+		if _, err := f.ReadAt(v.head, 0); err != nil {
+			return nil, fmt.Errorf("journal: reading %s: %w", path, err)
+		}
+		if _, err := f.ReadAt(v.rest, v.restAt); err != nil {
 			return nil, fmt.Errorf("journal: reading %s: %w", path, err)
 		}
 	}
-	t, err := tail(data, from, path, mapped, time.Now(), id)
+	t, err := tail(v, from, path, mapped, time.Now(), id)
 	if err != nil {
 		return nil, fmt.Errorf("journal: reading %s: %w", path, err)
 	}
@@ -108,17 +123,42 @@ func ReadTail(path string, from Mark) (*Tail, error) {
 	return t, nil
 }
 
-// tail reads data, the whole file, from the Mark on.
-func tail(data []byte, from Mark, name string, mapped bool, now time.Time, id [2]uint64) (_ *Tail, err error) {
+// mapMin is the least to read that is worth mapping the file.
+const mapMin = 1 << 20
+
+// view is what ReadTail holds of the file: its first block (head), and
+// everything from restAt on (rest). The two may be one mapping.
+type view struct {
+	head, rest []byte
+	restAt     int64
+}
+
+// from is the file from offset off on; off is at or past restAt.
+func (v view) from(off int64) []byte { return v.rest[off-v.restAt:] }
+
+// sum is a Mark's hash of the bytes before offset: their first block (in
+// head) and their last (at or past restAt).
+func (v view) sum(offset int64) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write(v.head[:min(offset, sumBlock)])
+	last := max(0, offset-sumBlock)
+	h.Write(v.rest[last-v.restAt : offset-v.restAt])
+	var s [sha256.Size]byte
+	h.Sum(s[:0])
+	return s
+}
+
+// tail reads the file that v holds from the Mark on.
+func tail(v view, from Mark, name string, mapped bool, now time.Time, id [2]uint64) (_ *Tail, err error) {
 	if mapped {
 		// A fault in reading the mapping is a file cut short meanwhile.
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer catchFault(&err)
 	}
-	if from.Offset > 0 && sum(data, from.Offset) != from.Sum {
+	if from.Offset > 0 && v.sum(from.Offset) != from.Sum {
 		return nil, ErrMoved
 	}
-	rest := data[from.Offset:]
+	rest := v.from(from.Offset)
 	res, err := parseAt(rest, name, mapped, now, min(runtime.GOMAXPROCS(0), 8, len(rest)/partMin+1), from.Lines)
 	if err != nil {
 		return nil, err
@@ -127,7 +167,7 @@ func tail(data []byte, from Mark, name string, mapped bool, now time.Time, id [2
 	whole := bytes.LastIndexByte(rest, '\n') + 1 // 0 when no line ended
 	if whole > 0 {
 		t.End = Mark{Offset: from.Offset + int64(whole), Lines: from.Lines + bytes.Count(rest[:whole], []byte{'\n'}), File: id}
-		t.End.Sum = sum(data, t.End.Offset)
+		t.End.Sum = v.sum(t.End.Offset)
 	}
 	if whole < len(rest) {
 		// The unfinished last line is not before End.
@@ -136,15 +176,4 @@ func tail(data []byte, from Mark, name string, mapped bool, now time.Time, id [2
 		}
 	}
 	return t, nil
-}
-
-// sum is a Mark's hash of data before offset.
-func sum(data []byte, offset int64) [sha256.Size]byte {
-	before := data[:offset]
-	h := sha256.New()
-	h.Write(before[:min(len(before), sumBlock)])
-	h.Write(before[max(0, len(before)-sumBlock):])
-	var s [sha256.Size]byte
-	h.Sum(s[:0])
-	return s
 }

@@ -127,3 +127,35 @@ func TestReadTailNotesRecordsAheadOfTheClock(t *testing.T) {
 		t.Errorf("ahead %v in a journal with nothing ahead", tl.Ahead)
 	}
 }
+
+// A big journal is mapped and a small tail read; both give what Read gives.
+func TestReadTailMappedOrRead(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 2*mapMin; i++ {
+		b.WriteString(`{"v":1,"kind":"session_start","at":"2026-01-05T09:00:00Z","session":"s` + strings.Repeat("x", i%50) + `"}` + "\n")
+	}
+	path := tailFile(t, b.String())
+	all, err := ReadTail(path, Mark{}) // over mapMin: mapped
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, _, _ := Read(path)
+	if len(all.Records) != len(recs) || all.End.Offset != int64(b.Len()) {
+		t.Fatalf("%d records of %d, end %d of %d", len(all.Records), len(recs), all.End.Offset, b.Len())
+	}
+	// From a Mark half-way: read, not mapped, and the same Mark at the end.
+	firstHalf := b.String()[:strings.Index(b.String()[b.Len()/2:], "\n")+b.Len()/2+1]
+	os.WriteFile(path, []byte(firstHalf), 0o600)
+	half, err := ReadTail(path, Mark{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addTo(t, path, b.String()[half.End.Offset:])
+	rest, err := ReadTail(path, half.End)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(half.Records)+len(rest.Records) != len(recs) || rest.End != all.End || rest.Records[0].Line != int32(half.End.Lines+1) {
+		t.Errorf("%d+%d records of %d; end %+v, want %+v", len(half.Records), len(rest.Records), len(recs), rest.End, all.End)
+	}
+}
