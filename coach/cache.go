@@ -9,6 +9,7 @@ package coach
 // before it, damage).
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
@@ -57,6 +58,9 @@ type Start struct {
 	// when there was none).
 	Cached  int64
 	Rebuilt string
+	// Size is how much of the journal was replayed, in bytes: a later
+	// read of it (limber history) reads up to there and no further.
+	Size int64
 
 	save []byte // the cache to write, when it is worth writing
 	path string
@@ -134,7 +138,7 @@ func Resume(path string, lib *exercises.Library) (*Start, error) {
 			warns = append(warns, w)
 		}
 	}
-	st.Replayer, st.Progress, st.Warnings = rp, rp.Progress(), warns
+	st.Replayer, st.Progress, st.Warnings, st.Size = rp, rp.Progress(), warns, t.Size
 	return st, nil
 }
 
@@ -221,7 +225,8 @@ func encodeCache(key string, m journal.Mark, now, until time.Time, warns []journ
 }
 
 // readCache reads the cache at path made with key; nil and why not where
-// it does not match, or nil and "" where there is none.
+// it does not match, or nil and "" where there is none. The body is
+// decoded as it is read, and its checksum checked at its end.
 func readCache(path, key string, now time.Time) (*cache, string) {
 	f, err := regfile.Open(path, os.O_RDONLY, 0)
 	if err != nil {
@@ -231,11 +236,11 @@ func readCache(path, key string, now time.Time) (*cache, string) {
 		return nil, "the cache cannot be read: " + err.Error()
 	}
 	defer f.Close()
-	data, err := io.ReadAll(f)
+	br := bufio.NewReaderSize(f, 64<<10)
+	line, err := br.ReadSlice('\n')
 	if err != nil {
-		return nil, "the cache cannot be read: " + err.Error()
+		return nil, "the cache is damaged"
 	}
-	line, rest, _ := bytes.Cut(data, []byte{'\n'})
 	var c cache
 	switch err := json.Unmarshal(line, &c.head); {
 	case err != nil:
@@ -248,13 +253,28 @@ func readCache(path, key string, now time.Time) (*cache, string) {
 		return nil, "the clock was set back"
 	case !c.head.Until.IsZero() && !now.Before(c.head.Until):
 		return nil, "a record dated ahead of the clock is due now"
-	case len(rest) != c.head.Size || crc32.Checksum(rest, crcTable) != c.head.CRC:
+	}
+	crc := crc32.New(crcTable)
+	body := &countingReader{r: io.TeeReader(br, crc)}
+	if err := gob.NewDecoder(body).Decode(&c.body); err != nil || c.State == nil {
 		return nil, "the cache is damaged"
 	}
-	if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(&c.body); err != nil || c.State == nil {
+	if n, _ := io.Copy(io.Discard, body); n > 0 || body.n != int64(c.head.Size) || crc.Sum32() != c.head.CRC {
 		return nil, "the cache is damaged"
 	}
 	return &c, ""
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // writeCache writes data to path whole or not at all.

@@ -120,7 +120,9 @@ func (w *words) of(s string) uint32 {
 	return i
 }
 
-func snapSessionsOf(ss []*Session) snapSessions {
+// snapSessionsOf are the sessions by column; ends are the cache's ends
+// that some of them hold.
+func snapSessionsOf(ss []*Session, ends *endColumns) snapSessions {
 	var w words
 	var keys strings.Builder
 	c := snapSessions{}
@@ -144,11 +146,13 @@ func snapSessionsOf(ss []*Session) snapSessions {
 		for _, id := range s.Exercises {
 			c.Ex = append(c.Ex, w.of(id))
 		}
-		c.EndCount = append(c.EndCount, int32(len(s.ends)))
-		for _, e := range s.ends {
+		count := 0
+		s.eachEnd(ends, func(e end, _ int32, _ int) {
 			c.EndEx, c.EndSeq = append(c.EndEx, w.of(e.exercise)), append(c.EndSeq, int64(e.seq))
 			c.EndPain, c.EndStopped = append(c.EndPain, e.pain), append(c.EndStopped, e.stopped)
-		}
+			count++
+		})
+		c.EndCount = append(c.EndCount, int32(count))
 		r := snapRare{I: i, RedFlags: s.RedFlags, Glucose: s.Glucose, Unit: s.Unit, Ketones: optOf(s.Ketones), Today: s.Today, Resumes: s.Resumes}
 		if s.ID != s.key {
 			r.OwnID, r.ID = true, s.ID
@@ -172,24 +176,24 @@ func nanoOf(t time.Time) int64 {
 	return t.UnixNano()
 }
 
-// sessions are the sessions again; ok is false where the columns do not
-// agree (damage).
-func (c *snapSessions) sessions() ([]*Session, bool) {
+// sessions are the sessions again, and their ends, which stay in the
+// columns; ok is false where the columns do not agree (damage).
+func (c *snapSessions) sessions() ([]*Session, endColumns, bool) {
 	n := len(c.KeyLens)
 	for _, l := range [][]int{{len(c.Routine), len(c.StartNano), len(c.StartZone), len(c.EndNano), len(c.EndZone), len(c.Baseline),
 		len(c.Settled), len(c.RedFlag), len(c.Outcome), len(c.Sets), len(c.Flares), len(c.Raised), len(c.Morning), len(c.ExCount), len(c.EndCount)},
 		{len(c.EndEx), len(c.EndSeq), len(c.EndPain), len(c.EndStopped)}} {
 		for _, m := range l {
 			if m != l[0] {
-				return nil, false
+				return nil, endColumns{}, false
 			}
 		}
 	}
 	if len(c.Routine) != n || len(c.EndEx) != sum(c.EndCount) || len(c.Ex) != sum(c.ExCount) || sum(c.KeyLens) != len(c.Keys) {
-		return nil, false
+		return nil, endColumns{}, false
 	}
 	if n == 0 {
-		return nil, true
+		return nil, endColumns{}, true
 	}
 	word := func(i uint32) (string, bool) {
 		if int(i) >= len(c.Words) {
@@ -203,16 +207,8 @@ func (c *snapSessions) sessions() ([]*Session, bool) {
 	for i, w := range c.Ex {
 		var ok bool
 		if exIDs[i], ok = word(w); !ok {
-			return nil, false
+			return nil, endColumns{}, false
 		}
-	}
-	ends := make([]end, len(c.EndEx))
-	for i := range ends {
-		ex, ok := word(c.EndEx[i])
-		if !ok {
-			return nil, false
-		}
-		ends[i] = end{exercise: ex, seq: int(c.EndSeq[i]), pain: c.EndPain[i], stopped: c.EndStopped[i]}
 	}
 	keyAt, exAt, endAt := 0, 0, 0
 	for i := range all {
@@ -224,7 +220,7 @@ func (c *snapSessions) sessions() ([]*Session, bool) {
 		s.Routine, ok1 = word(c.Routine[i])
 		s.Outcome, ok2 = word(c.Outcome[i])
 		if !ok1 || !ok2 || c.ExCount[i] < 0 || c.EndCount[i] < 0 {
-			return nil, false
+			return nil, endColumns{}, false
 		}
 		s.Start, s.End = timeOf(c.StartNano[i], c.StartZone[i]), timeOf(c.EndNano[i], c.EndZone[i])
 		if b := c.Baseline[i]; b >= 0 {
@@ -237,15 +233,13 @@ func (c *snapSessions) sessions() ([]*Session, bool) {
 			s.Exercises = exIDs[exAt : exAt+k : exAt+k] // full: an append copies
 			exAt += k
 		}
-		if k := int(c.EndCount[i]); k > 0 {
-			s.ends = ends[endAt : endAt+k : endAt+k]
-			endAt += k
-		}
+		s.cachedEnds = [2]int32{int32(endAt), int32(endAt) + c.EndCount[i]}
+		endAt += int(c.EndCount[i])
 		out[i] = s
 	}
 	for _, r := range c.Rare {
 		if r.I < 0 || r.I >= n {
-			return nil, false
+			return nil, endColumns{}, false
 		}
 		s := out[r.I]
 		if r.OwnID {
@@ -259,7 +253,7 @@ func (c *snapSessions) sessions() ([]*Session, bool) {
 			}
 		}
 	}
-	return out, true
+	return out, endColumns{words: c.Words, ex: c.EndEx, seq: c.EndSeq, pain: c.EndPain, stopped: c.EndStopped}, true
 }
 
 func sum(ns []int32) int {

@@ -40,6 +40,7 @@ type snapshot struct {
 	Added        int
 	Last         time.Time
 	Tail         []snapRecord
+	Repeats      []int32
 }
 
 type snapExercise struct {
@@ -155,7 +156,7 @@ func (rp *Replayer) snapshot() (*snapshot, error) {
 			s.Cur = i
 		}
 	}
-	s.Sessions = snapSessionsOf(p.Sessions)
+	s.Sessions = snapSessionsOf(p.Sessions, &p.cachedEnds)
 	for k, e := range p.endsApart {
 		s.Ends = append(s.Ends, snapEnd{Session: k.session, Exercise: k.exercise, Seq: e.seq, Pain: e.pain, Stopped: e.stopped})
 	}
@@ -182,6 +183,10 @@ func (rp *Replayer) snapshot() (*snapshot, error) {
 		s.UnknownFirst = append(s.UnknownFirst, snapUnknown{ID: id, Exercise: u.exercise, Line: u.line, Count: u.count})
 	}
 	slices.SortFunc(s.UnknownFirst, func(a, b snapUnknown) int { return compareStrings(a.ID, b.ID) })
+	for n := range p.repeats {
+		s.Repeats = append(s.Repeats, n)
+	}
+	slices.Sort(s.Repeats)
 	for _, r := range rp.tail {
 		line, err := json.Marshal(&r)
 		if err != nil {
@@ -234,11 +239,11 @@ func (s *snapshot) replayer(lib *exercises.Library) (*Replayer, error) {
 		st.lastSets = st.lastPerf.Sets
 		p.states[x.ID] = st
 	}
-	sessions, ok := s.Sessions.sessions()
+	sessions, ends, ok := s.Sessions.sessions()
 	if !ok {
 		return nil, errDamaged
 	}
-	p.Sessions = sessions
+	p.Sessions, p.cachedEnds = sessions, ends
 	p.byKey = make(map[string]*Session, len(sessions))
 	for _, sess := range sessions {
 		p.byKey[sess.key] = sess
@@ -265,6 +270,9 @@ func (s *snapshot) replayer(lib *exercises.Library) (*Replayer, error) {
 	}
 	for _, u := range s.UnknownFirst {
 		rp.unknown[u.ID] = &unknownExercise{exercise: u.Exercise, line: u.Line, count: u.Count}
+	}
+	for _, n := range s.Repeats {
+		p.repeats[n] = true
 	}
 	rp.added, rp.last = s.Added, s.Last
 	for _, r := range s.Tail {

@@ -7,6 +7,7 @@
 package coach
 
 import (
+	"math"
 	"time"
 
 	"limber/exercises"
@@ -107,7 +108,10 @@ type Session struct {
 	steppedOwn map[string]bool // exercises its own decisions stepped down
 	morning    bool            // a later session answered the next-morning question
 	key        string          // the id as recorded, which ID is cleaned from
-	ends       []end           // the ends recorded under key, one per exercise
+	// The ends recorded under key, one per exercise: those the state
+	// cache held, as places in Progress.cachedEnds, then the rest.
+	cachedEnds [2]int32
+	ends       []end
 }
 
 // Finished reports whether the session reached its end: the summary, or
@@ -177,8 +181,15 @@ type Progress struct {
 	notes        map[string][]Note   // therapists' notes, by exercise as recorded
 	// endsApart are the ends recorded when the replay had no session
 	// for them (demo sessions, damage); the rest are in their session.
-	endsApart map[sessionExercise]end
+	endsApart  map[sessionExercise]end
+	cachedEnds endColumns
+	repeats    map[int32]bool // the lines of records counted once, as repeats of an earlier one
 }
+
+// Repeat reports whether the record on the journal's line n repeats an
+// earlier record and was counted once (Duplicates), so that what lists
+// records (limber history) lists it once too.
+func (p *Progress) Repeat(n int) bool { return n > 0 && n <= math.MaxInt32 && p.repeats[int32(n)] }
 
 // Note is a therapist's note on an exercise (limber adjust --note), as
 // the journal has it: its text is not cleaned.
@@ -189,56 +200,6 @@ type Note struct {
 
 // Notes are the therapists' notes on the exercise, oldest first.
 func (p *Progress) Notes(id string) []Note { return p.notes[id] }
-
-// sessionExercise keys what one session did with one exercise, by the ids
-// as recorded.
-type sessionExercise struct{ session, exercise string }
-
-// end is an exercise's end in one session: the pain after it (-1 where
-// none, or none possible, was given) and whether the stop rule ended it.
-type end struct {
-	exercise string // as recorded
-	seq      int    // its place in the journal: the later line wins
-	pain     int8
-	stopped  bool
-}
-
-// End is the pain at the end of the exercise in the session (-1 where
-// none was given) and whether the stop rule ended it, from the latest
-// line that records its end, wherever the replay placed it; ok is false
-// where none does. Session and exercise are ids as recorded.
-func (p *Progress) End(session, exercise string) (pain int, stopped, ok bool) {
-	e, ok := p.endsApart[sessionExercise{session, exercise}]
-	if s := p.byKey[session]; s != nil {
-		for _, se := range s.ends {
-			if se.exercise == exercise && (!ok || se.seq > e.seq) {
-				e, ok = se, true
-			}
-		}
-	}
-	return int(e.pain), e.stopped, ok
-}
-
-// setEnd records e, the end of its exercise in session, unless a later
-// line recorded one already.
-func (p *Progress) setEnd(session string, e end) {
-	if s := p.byKey[session]; s != nil {
-		for i := range s.ends {
-			if se := &s.ends[i]; se.exercise == e.exercise {
-				if se.seq < e.seq {
-					*se = e
-				}
-				return
-			}
-		}
-		s.ends = append(s.ends, e)
-		return
-	}
-	k := sessionExercise{session, e.exercise}
-	if old, ok := p.endsApart[k]; !ok || old.seq < e.seq {
-		p.endsApart[k] = e
-	}
-}
 
 // State returns the exercise's state, and false if it was never done.
 func (p *Progress) State(id string) (*ExerciseState, bool) {

@@ -26,7 +26,7 @@ func Replay(lib *exercises.Library, recs []journal.Record) *Progress {
 func NewReplayer(lib *exercises.Library) *Replayer {
 	return &Replayer{
 		p: &Progress{lib: lib, states: map[string]*ExerciseState{}, Unknown: map[string]int{}, names: map[string]string{},
-			byKey: map[string]*Session{}, endsApart: map[sessionExercise]end{}, notes: map[string][]Note{}},
+			byKey: map[string]*Session{}, endsApart: map[sessionExercise]end{}, notes: map[string][]Note{}, repeats: map[int32]bool{}},
 		lib:     lib,
 		demo:    map[string]bool{},
 		open:    map[string]*pending{},
@@ -124,6 +124,9 @@ func (rp *Replayer) repeat(at func(int) *journal.Record, i int) bool {
 		return false
 	}
 	rp.p.Duplicates++
+	if r.Line > 0 {
+		rp.p.repeats[r.Line] = true
+	}
 	rp.warn(r, fmt.Sprintf("skipped a repeat of the record on line %d: it counts once", first.Line))
 	return true
 }
