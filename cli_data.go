@@ -53,20 +53,34 @@ func (e *env) openJournal() (*journal.Journal, error) {
 	return j, nil
 }
 
-// progress reads the journal and replays it through the rules. Skipped
-// records are told on stderr, in line order, whether the reader skipped
-// them (damaged, impossible values) or the replay (an exercise not in the
-// library, a rung off the ladder, a repeat); the rest still counts.
-func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Record, *coach.Progress, error) {
+// progress replays the journal through the rules, from the state cache
+// where it matches (coach.Resume), and writes a new cache when one is
+// worth it. Skipped records are told on stderr, in line order, whether the
+// reader skipped them (damaged, impossible values) or the replay (an
+// exercise not in the library, a rung off the ladder, a repeat); the rest
+// still counts. A cache that cannot be written costs the next start some
+// time, nothing more, and is not told.
+func (e *env) progress(lib *exercises.Library) (*journal.Journal, *coach.Progress, error) {
+	j, st, err := e.start(lib)
+	if err != nil {
+		return nil, nil, err
+	}
+	return j, st.Progress, nil
+}
+
+// start is progress with all that coach.Resume gave.
+func (e *env) start(lib *exercises.Library) (*journal.Journal, *coach.Start, error) {
 	j, err := e.openJournal()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	recs, warns, err := journal.Read(j.Path())
+	st, err := coach.Resume(j.Path(), lib)
 	if err != nil {
-		return nil, nil, nil, invalidf("%v", err)
+		return nil, nil, invalidf("%v", err)
 	}
-	p := coach.Replay(lib, recs)
+	st.Save()
+	p := st.Progress
+	warns := st.Warnings
 	for _, w := range p.Warnings {
 		w.File = j.Path()
 		warns = append(warns, w)
@@ -77,7 +91,7 @@ func (e *env) progress(lib *exercises.Library) (*journal.Journal, []journal.Reco
 		lines[i] = w.String()
 	}
 	e.warn(lines)
-	return j, recs, p, nil
+	return j, st, nil
 }
 
 // findExercise looks an id up, with a suggestion when it is mistyped.

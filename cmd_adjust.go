@@ -32,7 +32,7 @@ func newAdjustCmd(e *env) *cobra.Command {
 			if set("level") && (level < 1 || level > x.Ladder.Levels) {
 				return invalidf("level %d is outside 1 to %d, the levels of %s", level, x.Ladder.Levels, x.ID)
 			}
-			j, _, p, err := e.progress(lib)
+			j, p, err := e.progress(lib)
 			if err != nil {
 				return err
 			}

@@ -109,7 +109,7 @@ func tuiProfile(p *profile.Profile) tui.Profile {
 // last result read against the norm.
 func (e *env) listAssessments() error {
 	lib := e.library()
-	_, _, p, err := e.progress(lib)
+	_, p, err := e.progress(lib)
 	if err != nil {
 		return err
 	}

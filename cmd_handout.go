@@ -31,7 +31,7 @@ func newHandoutCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, _, p, err := e.progress(lib)
+			_, p, err := e.progress(lib)
 			if err != nil {
 				return err
 			}

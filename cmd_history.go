@@ -1,17 +1,20 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"slices"
+	"runtime/debug"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -26,21 +29,35 @@ func newHistoryCmd(e *env) *cobra.Command {
 			if asJSON && asCSV {
 				return usagef("choose one of --json and --csv")
 			}
+			// history holds little (the library, the replay, one record)
+			// and makes a little garbage a row: collected sooner, its peak
+			// memory stays near what it holds, at a cost of a few small
+			// collections (DESIGN section 8).
+			debug.SetGCPercent(25)
 			lib := e.library()
-			_, recs, _, err := e.progress(lib)
+			j, st, err := e.start(lib)
 			if err != nil {
 				return err
 			}
-			rows := historyRows(lib, recs)
+			h := &history{lib: lib, p: st.Progress, path: j.Path(), size: st.Size}
+			// Buffered: written a cell at a time, a ten-year history
+			// cost a million writes to the terminal.
+			w := bufio.NewWriterSize(e.stdout, 64<<10)
 			switch {
 			case asJSON:
-				enc := json.NewEncoder(e.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rows)
+				err = h.writeJSON(w)
 			case asCSV:
-				return writeHistoryCSV(e, rows)
+				err = h.writeCSV(w)
+			default:
+				err = h.writeText(w)
 			}
-			return writeHistoryText(e, rows)
+			if ferr := w.Flush(); err == nil {
+				err = ferr
+			}
+			if err != nil {
+				return invalidf("%v", err)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON, one object per set")
@@ -67,83 +84,137 @@ type historyRow struct {
 	Pain     *int   `json:"pain"` // after the exercise; null if not asked
 }
 
-// historyRows joins each set with the pain reported at its exercise's end.
-// The journal's words are cleaned of control and escape characters here,
-// once, so that no output (text, CSV or JSON) carries them: a journal is a
-// file anyone can edit. A set repeated byte for byte is listed once.
-func historyRows(lib *exercises.Library, recs []journal.Record) []historyRow {
-	pain := map[[2]string]*int{}
-	routine := map[string]string{}
-	for _, r := range recs {
-		if r.Kind == journal.KindExerciseEnd {
-			pain[[2]string{r.Session, r.Exercise}] = r.Pain
-		}
-		if r.Kind == journal.KindSessionStart {
-			routine[r.Session] = r.Routine
-		}
-	}
-	type setKey struct {
-		at         int64
-		session    string
-		set        int
-		side, name string
-	}
-	seen := map[setKey][]*journal.Record{}
-	rows := []historyRow{}
-	for i := range recs {
-		r := &recs[i]
-		if r.Kind != journal.KindSet || r.Demo {
-			continue
-		}
-		k := setKey{r.At.UnixNano(), r.Session, r.Set, r.Side, r.Exercise}
-		if slices.ContainsFunc(seen[k], func(o *journal.Record) bool { return journal.Same(o, r) }) {
-			continue // a repeat: the replay warns of it
-		}
-		seen[k] = append(seen[k], r)
-		row := historyRow{At: r.At, Session: r.Session, Routine: r.Routine, Exercise: r.Exercise, Name: r.Name, Unit: r.Unit,
-			Set: r.Set, Side: r.Side, Target: r.Target, Achieved: r.Achieved, Effort: r.Effort, Pain: pain[[2]string{r.Session, r.Exercise}]}
-		if x, ok := lib.Exercise(r.Exercise); ok {
-			if row.Name == "" {
-				row.Name = x.Name
-			}
-			if row.Unit == "" {
-				row.Unit = x.Dose.Kind.Unit()
-			}
-		}
-		if row.Name == "" {
-			row.Name = r.Exercise
-		}
-		if row.Routine == "" {
-			row.Routine = routine[r.Session]
-		}
-		if r.Rung != nil {
-			row.Level = r.Rung.Level
-		}
-		for _, s := range []*string{&row.Session, &row.Routine, &row.Exercise, &row.Name, &row.Side, &row.Unit} {
-			*s = exercises.Clean(*s, false)
-		}
-		rows = append(rows, row)
-	}
-	return rows
+// history lists every set of the journal, one row each, reading the
+// journal as it writes (journal.Each), so that a ten-year journal costs
+// the memory of one record. What a row needs from elsewhere in the
+// journal comes from the replay: the pain at the exercise's end, and
+// which records repeat an earlier one.
+type history struct {
+	lib  *exercises.Library
+	p    *coach.Progress
+	path string
+	size int64 // the part of the journal the replay read: the rows agree with it
+	// routine is each session's routine, by its id as recorded, from its
+	// last session_start, for sets that do not record one.
+	routine map[string]string
 }
 
-func writeHistoryCSV(e *env, rows []historyRow) error {
-	w := csv.NewWriter(e.stdout)
-	w.Write([]string{"date", "session", "routine", "exercise", "set", "side", "level", "target", "achieved", "effort", "pain", "name", "unit"})
-	for _, r := range rows {
+// readRoutines reads each session's routine. Only session_start lines are
+// decoded: those that hold the word, and any with an escape (which could
+// spell it otherwise).
+func (h *history) readRoutines() error {
+	h.routine = map[string]string{}
+	want := func(line []byte) bool {
+		return bytes.Contains(line, []byte("session_start")) || bytes.IndexByte(line, '\\') >= 0
+	}
+	return journal.Each(h.path, h.size, want, func(r *journal.Record) error {
+		if r.Kind == journal.KindSessionStart {
+			h.routine[r.Session] = r.Routine
+		}
+		return nil
+	})
+}
+
+// each calls fn with the row of every set, in journal order. A set
+// repeated byte for byte is listed once, as the replay counts it once.
+func (h *history) each(fn func(row *historyRow) error) error {
+	var row historyRow
+	return journal.Each(h.path, h.size, nil, func(r *journal.Record) error {
+		if r.Kind != journal.KindSet || r.Demo || h.p.Repeat(int(r.Line)) {
+			return nil
+		}
+		h.fill(&row, r)
+		return fn(&row)
+	})
+}
+
+// fill makes row the row of set r. The journal's words are cleaned of
+// control and escape characters here, once, so that no output (text, CSV
+// or JSON) carries them: a journal is a file anyone can edit.
+func (h *history) fill(row *historyRow, r *journal.Record) {
+	*row = historyRow{At: r.At, Session: r.Session, Routine: r.Routine, Exercise: r.Exercise, Name: r.Name, Unit: r.Unit,
+		Set: r.Set, Side: r.Side, Target: r.Target, Achieved: r.Achieved, Effort: r.Effort}
+	if pain, _, ok := h.p.End(r.Session, r.Exercise); ok && pain >= 0 {
+		row.Pain = &pain
+	}
+	if x, ok := h.lib.Exercise(r.Exercise); ok {
+		if row.Name == "" {
+			row.Name = x.Name
+		}
+		if row.Unit == "" {
+			row.Unit = x.Dose.Kind.Unit()
+		}
+	}
+	if row.Name == "" {
+		row.Name = r.Exercise
+	}
+	if row.Routine == "" {
+		row.Routine = h.routine[r.Session]
+	}
+	if r.Rung != nil {
+		row.Level = r.Rung.Level
+	}
+	for _, s := range []*string{&row.Session, &row.Routine, &row.Exercise, &row.Name, &row.Side, &row.Unit} {
+		*s = exercises.Clean(*s, false)
+	}
+}
+
+// writeJSON writes the rows as one JSON array, indented as encoding/json
+// indents it, an element at a time.
+func (h *history) writeJSON(w *bufio.Writer) error {
+	if err := h.readRoutines(); err != nil {
+		return err
+	}
+	n := 0
+	err := h.each(func(row *historyRow) error {
+		b, err := json.MarshalIndent(row, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			w.WriteString("[\n  ")
+		} else {
+			w.WriteString(",\n  ")
+		}
+		n++
+		_, err = w.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		_, err = w.WriteString("[]\n")
+		return err
+	}
+	_, err = w.WriteString("\n]\n")
+	return err
+}
+
+func (h *history) writeCSV(w *bufio.Writer) error {
+	if err := h.readRoutines(); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"date", "session", "routine", "exercise", "set", "side", "level", "target", "achieved", "effort", "pain", "name", "unit"})
+	rec := make([]string, 13)
+	err := h.each(func(r *historyRow) error {
 		pain := ""
 		if r.Pain != nil {
 			pain = strconv.Itoa(*r.Pain)
 		}
-		rec := []string{r.At.Format(time.RFC3339), r.Session, r.Routine, r.Exercise, strconv.Itoa(r.Set), r.Side,
-			strconv.Itoa(r.Level), strconv.Itoa(r.Target), strconv.Itoa(r.Achieved), strconv.Itoa(r.Effort), pain, r.Name, r.Unit}
+		rec = append(rec[:0], r.At.Format(time.RFC3339), r.Session, r.Routine, r.Exercise, strconv.Itoa(r.Set), r.Side,
+			strconv.Itoa(r.Level), strconv.Itoa(r.Target), strconv.Itoa(r.Achieved), strconv.Itoa(r.Effort), pain, r.Name, r.Unit)
 		for i := range rec {
 			rec[i] = csvCell(rec[i])
 		}
-		w.Write(rec)
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
-	w.Flush()
-	return w.Error()
+	cw.Flush()
+	return cw.Error()
 }
 
 // csvCell keeps a spreadsheet from reading a cell as a formula (DESIGN
@@ -156,28 +227,69 @@ func csvCell(s string) string {
 	return s
 }
 
-func writeHistoryText(e *env, rows []historyRow) error {
-	if len(rows) == 0 {
-		fmt.Fprintln(e.stdout, "Nothing recorded yet.")
+// textHeader is the text table's header, a cell a column.
+var textHeader = []string{"date", "exercise", "set", "level", "target", "done", "unit", "effort", "pain"}
+
+// textCells are a row's cells in the text table.
+func textCells(cells []string, r *historyRow) []string {
+	pain := "-"
+	if r.Pain != nil {
+		pain = strconv.Itoa(*r.Pain)
+	}
+	set := strconv.Itoa(r.Set)
+	if r.Side != "" {
+		set += " " + r.Side
+	}
+	unit := r.Unit
+	if unit == "" {
+		unit = "-"
+	}
+	return append(cells[:0], r.At.Local().Format("2006-01-02 15:04"), r.Name, set, strconv.Itoa(r.Level), strconv.Itoa(r.Target),
+		strconv.Itoa(r.Achieved), unit, strconv.Itoa(r.Effort)+" "+exercises.EffortWords[min(max(r.Effort, 0), 5)], pain)
+}
+
+// writeText writes the rows as a table. Its columns are as wide as their
+// widest cell, found in a first reading of the journal, and laid out as
+// text/tabwriter lays them out (two spaces between columns, widths in
+// runes), which needs every row at once.
+func (h *history) writeText(w *bufio.Writer) error {
+	widths := make([]int, len(textHeader)-1) // the last column is not padded
+	for i := range widths {
+		widths[i] = utf8.RuneCountInString(textHeader[i])
+	}
+	var cells []string
+	n := 0
+	err := h.each(func(r *historyRow) error {
+		n++
+		cells = textCells(cells, r)
+		for i := range widths {
+			widths[i] = max(widths[i], utf8.RuneCountInString(cells[i]))
+		}
 		return nil
+	})
+	if err != nil {
+		return err
 	}
-	tw := tabwriter.NewWriter(e.stdout, 2, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "date\texercise\tset\tlevel\ttarget\tdone\tunit\teffort\tpain")
-	for _, r := range rows {
-		pain := "-"
-		if r.Pain != nil {
-			pain = strconv.Itoa(*r.Pain)
-		}
-		set := strconv.Itoa(r.Set)
-		if r.Side != "" {
-			set += " " + r.Side
-		}
-		unit := r.Unit
-		if unit == "" {
-			unit = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%d %s\t%s\n", r.At.Local().Format("2006-01-02 15:04"), r.Name, set,
-			r.Level, r.Target, r.Achieved, unit, r.Effort, exercises.EffortWords[min(max(r.Effort, 0), 5)], pain)
+	if n == 0 {
+		_, err := fmt.Fprintln(w, "Nothing recorded yet.")
+		return err
 	}
-	return tw.Flush()
+	line := func(cells []string) {
+		for i, c := range cells {
+			w.WriteString(c)
+			if i < len(widths) {
+				pad := max(widths[i]+2, 2) - utf8.RuneCountInString(c)
+				for ; pad > 0; pad-- {
+					w.WriteByte(' ')
+				}
+			}
+		}
+		w.WriteByte('\n')
+	}
+	line(textHeader)
+	return h.each(func(r *historyRow) error {
+		cells = textCells(cells, r)
+		line(cells)
+		return nil
+	})
 }

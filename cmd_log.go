@@ -46,7 +46,7 @@ func newLogCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			j, _, p, err := e.progress(lib)
+			j, p, err := e.progress(lib)
 			if err != nil {
 				return err
 			}

@@ -38,7 +38,7 @@ func newPlanCmd(e *env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				_, _, p, err := e.progress(lib)
+				_, p, err := e.progress(lib)
 				if err != nil {
 					return err
 				}
@@ -49,7 +49,7 @@ func newPlanCmd(e *env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				_, _, p, err := e.progress(lib)
+				_, p, err := e.progress(lib)
 				if err != nil {
 					return err
 				}

@@ -20,7 +20,7 @@ func newReportCmd(e *env) *cobra.Command {
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib := e.library()
-			_, _, p, err := e.progress(lib)
+			_, p, err := e.progress(lib)
 			if err != nil {
 				return err
 			}
