@@ -50,13 +50,24 @@ func (s *Session) eachEnd(c *endColumns, fn func(e end, col int32, i int)) {
 // line that records its end, wherever the replay placed it; ok is false
 // where none does. Session and exercise are ids as recorded.
 func (p *Progress) End(session, exercise string) (pain int, stopped, ok bool) {
-	e, ok := p.endsApart[sessionExercise{session, exercise}]
+	var e end
+	if len(p.endsApart) > 0 { // most journals have none
+		e, ok = p.endsApart[sessionExercise{session, exercise}]
+	}
 	if s := p.byKey[session]; s != nil {
-		s.eachEnd(&p.cachedEnds, func(se end, _ int32, _ int) {
+		// A report asks for every exercise of every session: a loop, not
+		// eachEnd, which costs a call an end.
+		c := &p.cachedEnds
+		for i := s.cachedEnds[0]; i < s.cachedEnds[1]; i++ {
+			if c.words[c.ex[i]] == exercise && (!ok || int(c.seq[i]) > e.seq) {
+				e, ok = c.at(i), true
+			}
+		}
+		for _, se := range s.ends {
 			if se.exercise == exercise && (!ok || se.seq > e.seq) {
 				e, ok = se, true
 			}
-		})
+		}
 	}
 	return int(e.pain), e.stopped, ok
 }
