@@ -177,3 +177,19 @@ func tail(v view, from Mark, name string, mapped bool, now time.Time, id [2]uint
 	}
 	return t, nil
 }
+
+// Check reports at once what Read would refuse the journal at path for:
+// anything but a regular file (with what to do), or a file that cannot
+// be opened. A missing file is an empty journal, and fine. The coach
+// checks this before it starts, and reads the journal after its first
+// screen.
+func Check(path string) error {
+	f, err := regfile.Open(path, os.O_RDONLY, 0)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return openError(err)
+	}
+	return f.Close()
+}
