@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -102,12 +103,10 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	if err != nil {
 		return err
 	}
-	recs, warns, err := journal.Read(j.Path())
-	if err != nil {
+	// The journal is read after the first screen is drawn (tui/load.go);
+	// what would keep it from being read at all is said now.
+	if err := journal.Check(j.Path()); err != nil {
 		return invalidf("%v", err)
-	}
-	if len(warns) > 0 {
-		problems = append(problems, fmt.Sprintf("%s damaged journal line(s) skipped, first %s", thousands(len(warns)), warns[0].String()))
 	}
 	prof, err := profile.Load(filepath.Dir(j.Path()))
 	if err != nil {
@@ -138,24 +137,40 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	marker := filepath.Join(filepath.Dir(j.Path()), "notice-seen")
 	_, noticeErr := os.Stat(marker)
 	m := tui.New(tui.Options{
-		Library: lib, Records: recs, Recorder: rec, Now: time.Now, Demo: o.demo, Speed: o.speed,
+		Library: lib, Journal: j.Path(), Recorder: rec, Now: time.Now, Demo: o.demo, Speed: o.speed,
 		Routine: routine, Assess: o.assess, Profile: tuiProfile(prof),
 		Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
 		LibraryProblems: libProblems, Reload: reload,
 		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
 		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
 	})
-	// 30 frames a second is smooth for a coach whose screen changes once a
-	// second, and halves the idle wake-ups of the default 60 (DESIGN
-	// section 8: a countdown costs under 1 % of a core).
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFPS(30), tea.WithOutput(out))
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFPS(fps()), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
 		return invalidf("the coach stopped: %v", err)
+	}
+	if err := m.LoadError(); err != nil {
+		return invalidf("%v", err)
 	}
 	if m.Failed() {
 		return invalidf("some of this session could not be saved to %s; the coach showed what", exercises.Escape(j.Path()))
 	}
 	return nil
+}
+
+// coachFPS is the renderer's frame rate. The first frame waits for the
+// renderer's first tick, a frame's time after the start, and a higher
+// rate wakes the renderer more often while nothing changes; the figures
+// that chose it are in the README (scripts/measure-startup.py --fps,
+// scripts/measure-countdown.sh --fps). A string, so that a build can set
+// another to measure it: go build -ldflags "-X main.coachFPS=60".
+var coachFPS = "60"
+
+func fps() int {
+	n, err := strconv.Atoi(coachFPS)
+	if err != nil {
+		return 60
+	}
+	return n
 }
 
 // isTerminal reports whether f is a terminal; /dev/null, a character

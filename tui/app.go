@@ -10,6 +10,7 @@ package tui
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
 	"limber/text"
@@ -25,8 +27,12 @@ import (
 
 // Options wire the coach to its library, journal, clock and cues.
 type Options struct {
-	Library  *exercises.Library
-	Records  []journal.Record // the journal as read at start
+	Library *exercises.Library
+	// Journal is the journal's path: the coach reads it, from its state
+	// cache, after drawing its first screen (load.go). Where it is empty,
+	// Records are the journal, as read at start.
+	Journal  string
+	Records  []journal.Record
 	Recorder Recorder
 	Now      func() time.Time
 	Demo     bool    // nothing recorded; free stepping
@@ -119,6 +125,8 @@ type Model struct {
 
 	loaded    time.Time // when the library in use was loaded
 	libErrors int       // errors of the last reload not taken up; 0 when none
+
+	journalLoad // the journal read after the first frame (load.go)
 }
 
 // New builds the coach.
@@ -140,12 +148,18 @@ func New(opt Options) *Model {
 		keys.Adjust.SetEnabled(false)
 	}
 	ctx := &Context{
-		Lib: opt.Library, Records: append([]journal.Record(nil), opt.Records...), Profile: opt.Profile,
+		Lib: opt.Library, Profile: opt.Profile,
 		Now: opt.Now, Styles: NewStylesFor(opt.Renderer, opt.Color), Keys: keys, Demo: opt.Demo, Speed: opt.Speed,
 		Cues: opt.Cues, Color: opt.Color, Trace: opt.Trace, Width: 80, Height: 24, recorder: opt.Recorder,
+		replayer: coach.NewReplayer(opt.Library), journal: opt.Journal,
+	}
+	if opt.Journal == "" {
+		ctx.base = slices.Clone(opt.Records)
+		ctx.replayer.Add(ctx.base)
 	}
 	ctx.Replay()
 	m := &Model{ctx: ctx, opt: opt, help: help.New(), models: map[screen]screenModel{}, loaded: opt.Now()}
+	m.ctx.loading = opt.Journal != ""
 	m.help.Styles = ctx.Styles.Help
 	notice := newNotice(ctx)
 	notice.seen, notice.next = opt.NoticeSeen, nav{to: scrHome}
@@ -163,16 +177,22 @@ func New(opt Options) *Model {
 	case opt.Notice:
 		m.screen = scrNotice
 	case opt.Routine != "":
-		m.follow(nav{to: scrCheckin, routine: opt.Routine})
+		m.open(nav{to: scrCheckin, routine: opt.Routine})
 	case opt.Assess != "":
-		m.follow(nav{to: scrAssess, test: opt.Assess})
+		m.open(nav{to: scrAssess, test: opt.Assess})
 	}
 	m.layout()
 	return m
 }
 
-// Init has nothing to start: timers begin with a set.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init reads the journal, when the coach reads it from its file, in a
+// Cmd: the first screen is drawn meanwhile. Timers begin with a set.
+func (m *Model) Init() tea.Cmd {
+	if m.ctx.loading {
+		return m.load(m.ctx.Lib)
+	}
+	return nil
+}
 
 // Failed reports a write to the journal that never succeeded: the process
 // should exit non-zero.
@@ -187,6 +207,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.ctx.Keys.ForceQ):
 			m.leaveNow()
 			return m, tea.Quit
+		case m.ctx.loading:
+			m.held = append(m.held, msg) // answered once the journal is read
+			return m, nil
 		case key.Matches(msg, m.ctx.Keys.Suspend):
 			if m.sess != nil {
 				m.sess.pause()
@@ -210,6 +233,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.ResumeMsg:
 		return m, nil // a suspended timer stays paused until space
+	case loadedMsg:
+		return m, m.takeJournal(msg)
 	case tickMsg:
 		if m.sess != nil {
 			return m, m.sess.tick(msg)
@@ -282,7 +307,16 @@ func (m *Model) follow(n nav) tea.Cmd {
 	case scrStay:
 		return nil
 	case scrHome:
-		m.reload()
+		if m.reload() && m.ctx.journal != "" {
+			// Another library: the journal is replayed through it from
+			// its file, after this screen is drawn.
+			m.ctx.Records = nil
+			m.ctx.loading = true
+			m.screen = scrHome
+			m.layout()
+			m.models[scrHome].(*homeModel).refresh()
+			return m.load(m.ctx.Lib)
+		}
 		m.ctx.Replay()
 		m.models[scrHome].(*homeModel).refresh()
 	case scrCard:
@@ -315,23 +349,31 @@ func (m *Model) follow(n nav) tea.Cmd {
 }
 
 // reload takes up a library that changed on disk, on the way home; one
-// with errors is left, and home says so.
-func (m *Model) reload() {
+// with errors is left, and home says so. It reports whether it took one
+// up: the journal must then be replayed through it from the start.
+func (m *Model) reload() bool {
 	if m.opt.Reload == nil {
-		return
+		return false
 	}
 	lib, errs := m.opt.Reload()
+	took := false
 	switch {
 	case lib == nil:
-		return
+		return false
 	case len(errs) > 0:
 		m.libErrors = len(errs)
 	default:
 		m.ctx.Lib, m.loaded, m.libErrors = lib, m.ctx.Now(), 0
 		m.opt.LibraryProblems = nil
 		m.models[scrLibrary] = newLibrary(m.ctx)
+		took = true
+		if m.ctx.journal == "" {
+			m.ctx.replayer = coach.NewReplayer(lib)
+			m.ctx.replayer.Add(m.ctx.base)
+		}
 	}
 	m.models[scrHome].(*homeModel).problems = m.problems()
+	return took
 }
 
 // problems are the warnings home shows.
@@ -343,6 +385,7 @@ func (m *Model) problems() []string {
 		out = append(out, fmt.Sprintf("The library changed but has %d error(s).", m.libErrors),
 			fmt.Sprintf("Still using the one from %s: run limber validate.", m.loaded.Format("15:04")))
 	}
+	out = append(out, m.journalProblems...)
 	return append(out, m.opt.Problems...)
 }
 

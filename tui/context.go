@@ -15,8 +15,10 @@ import (
 // it, the clock, styles, keys, the window size and the recorder. A screen
 // holds the context, never its parent.
 type Context struct {
-	Lib      *exercises.Library
-	Records  []journal.Record // the journal as read, plus what this run added
+	Lib *exercises.Library
+	// Records are what this run recorded that the replay has not yet
+	// taken in: Replay takes them.
+	Records  []journal.Record
 	Progress *coach.Progress
 	Profile  Profile
 
@@ -38,6 +40,19 @@ type Context struct {
 	// is recorded after them until a retry writes them all.
 	unsaved []journal.Record
 	saveErr error
+
+	// replayer has replayed the journal and what this run recorded, and
+	// goes on with what it records next.
+	replayer *coach.Replayer
+	// journal is the journal's path, when the coach reads it from its
+	// file (Options.Journal); else base is the journal as given
+	// (Options.Records) and all this run recorded since. Either gives a
+	// replay from the start, when one is needed.
+	journal string
+	base    []journal.Record
+	// loading says the journal is being read (load.go): Progress does not
+	// hold it yet.
+	loading bool
 }
 
 // Profile is what the coach needs to know of the person: the check-in
@@ -94,8 +109,38 @@ func (c *Context) Retry() bool {
 // Unsaved is what the journal has not got, and why.
 func (c *Context) Unsaved() ([]journal.Record, error) { return c.unsaved, c.saveErr }
 
-// Replay works out every rung again from the records.
-func (c *Context) Replay() { c.Progress = coach.Replay(c.Lib, c.Records) }
+// Replay takes in what this run recorded since the last Replay, so that
+// Progress holds it: only that is replayed, unless it is dated before
+// something replayed (a clock set back), which takes a replay from the
+// start.
+func (c *Context) Replay() {
+	if recs := c.Records; len(recs) > 0 {
+		c.Records = nil
+		if c.journal == "" {
+			c.base = append(c.base, recs...)
+		}
+		if !c.replayer.Add(recs) {
+			c.replayFromStart()
+		}
+	}
+	c.Progress = c.replayer.Progress()
+}
+
+// replayFromStart replays the whole journal again, with what this run
+// recorded: from the journal's file and what it refused, or from what was
+// given.
+func (c *Context) replayFromStart() {
+	all := c.base
+	if c.journal != "" {
+		recs, _, err := journal.Read(c.journal)
+		if err != nil {
+			return // the replay so far stands; the next start will say why
+		}
+		all = append(recs, c.unsaved...)
+	}
+	c.replayer = coach.NewReplayer(c.Lib)
+	c.replayer.Add(all)
+}
 
 // today is midnight of the day the clock reads.
 func (c *Context) today() time.Time {

@@ -56,6 +56,16 @@ func (h *homeModel) Keys() []key.Binding {
 // refresh orders the routines: those due today first (by how far behind
 // their frequency they are), then the rest.
 func (h *homeModel) refresh() {
+	if h.ctx.loading {
+		// The routines as the library lists them, with nothing said of
+		// them until the journal is read.
+		h.items, h.offer = nil, nil
+		for _, rt := range h.ctx.Lib.Routines() {
+			h.items = append(h.items, homeItem{rt: rt})
+		}
+		h.cursor = 0
+		return
+	}
 	now := h.ctx.Now()
 	today := h.ctx.today()
 	weekday := (int(today.Weekday()) + 6) % 7 // Monday is 0
@@ -126,7 +136,10 @@ func (h *homeModel) View() string {
 	var lines []string
 	first := h.items[0]
 	lines = append(lines, st.Heading.Render("Today"))
-	if first.due {
+	if h.ctx.loading {
+		// Nothing of the day is known yet: no routine is put first.
+		lines = append(lines, st.Subtle.Render(Loading))
+	} else if first.due {
 		lines = append(lines, st.Title.Render(clean(first.rt.Name))+st.Subtle.Render(fmt.Sprintf("  %d exercises", len(first.rt.Items))))
 		if first.rt.Summary != "" {
 			lines = append(lines, text.Lines(clean(first.rt.Summary), w)...)
@@ -134,7 +147,7 @@ func (h *homeModel) View() string {
 	} else {
 		lines = append(lines, st.Good.Render("✓ All done for today. Well done."))
 	}
-	if a := h.offer; a != nil {
+	if a := h.offer; a != nil && !h.ctx.loading {
 		lines = append(lines, "", st.Warn.Render("A check is due: "+clean(a.Name)),
 			st.Key.Render("m")+"  do it now, with someone beside you")
 	}
@@ -147,9 +160,11 @@ func (h *homeModel) View() string {
 	for i, it := range h.items {
 		row := text.Pad(text.Truncate(clean(it.rt.Name), nameW), nameW) + " " + text.Pad(it.rt.Frequency, 9)
 		var under []string // the words, when the row has no room for them
-		if 2+text.Width(row)+1+text.Width(it.words) <= w {
+		switch {
+		case it.words == "":
+		case 2+text.Width(row)+1+text.Width(it.words) <= w:
 			row += " " + it.words
-		} else {
+		default:
 			under = text.Lines(it.words, w-4)
 		}
 		if i == h.cursor {
