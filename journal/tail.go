@@ -62,7 +62,14 @@ type Tail struct {
 // missing file is an empty journal, unless from is past its start. It
 // returns ErrMoved (wrapped) when the bytes before from are not the ones
 // it was made from.
-func ReadTail(path string, from Mark) (*Tail, error) {
+func ReadTail(path string, from Mark) (*Tail, error) { return readTail(path, from, true) }
+
+// PeekTail is ReadTail without the lock, for what must never wait on a
+// session being saved (limber status, for a shell prompt): a line caught
+// half written is read as a torn last line, this once.
+func PeekTail(path string, from Mark) (*Tail, error) { return readTail(path, from, false) }
+
+func readTail(path string, from Mark, locked bool) (*Tail, error) {
 	f, err := regfile.Open(path, os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		if from.Offset > 0 {
@@ -74,8 +81,10 @@ func ReadTail(path string, from Mark) (*Tail, error) {
 		return nil, openError(err)
 	}
 	defer f.Close()
-	if err := lock(f, false); err != nil {
-		return nil, fmt.Errorf("journal: locking %s: %w", path, err)
+	if locked {
+		if err := lock(f, false); err != nil {
+			return nil, fmt.Errorf("journal: locking %s: %w", path, err)
+		}
 	}
 	fi, err := f.Stat()
 	if err != nil {
