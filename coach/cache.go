@@ -71,6 +71,23 @@ type Start struct {
 // what Replay of journal.Read gives, with the reader's warnings. It never
 // writes: Save writes the cache when a new one is worth it.
 func Resume(path string, lib *exercises.Library) (*Start, error) {
+	st, _, err := resume(path, lib, false)
+	return st, err
+}
+
+// ResumeCached is Resume for what must answer at once (limber status): it
+// reads the journal only after a state cache that matches it, without a
+// lock (journal.PeekTail), and reports false, having read nothing more,
+// where there is no such cache or much was appended since. It never
+// writes.
+func ResumeCached(path string, lib *exercises.Library) (*Start, bool) {
+	st, ok, err := resume(path, lib, true)
+	return st, ok && err == nil
+}
+
+// resume is Resume; with cachedOnly, it gives up (false) rather than read
+// the journal from its start or much of it.
+func resume(path string, lib *exercises.Library, cachedOnly bool) (*Start, bool, error) {
 	statePath := filepath.Join(filepath.Dir(path), StateFile)
 	now := time.Now()
 	key, keyErr := Key(lib)
@@ -98,9 +115,24 @@ func Resume(path string, lib *exercises.Library) (*Start, error) {
 			st.Rebuilt = why
 		}
 	}
-	t, err := journal.ReadTail(path, mark)
+	if cachedOnly {
+		if rp == nil {
+			return nil, false, nil
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Size()-mark.Offset >= saveAfter {
+			return nil, false, nil
+		}
+	}
+	read := journal.ReadTail
+	if cachedOnly {
+		read = journal.PeekTail
+	}
+	t, err := read(path, mark)
 	if err == nil && rp != nil && !rp.Add(t.Records[:t.Whole]) {
 		err = errLater
+	}
+	if cachedOnly && err != nil {
+		return nil, false, nil
 	}
 	if rp != nil && err != nil && (errors.Is(err, journal.ErrMoved) || errors.Is(err, errLater)) {
 		st.Rebuilt = err.Error()
@@ -111,7 +143,7 @@ func Resume(path string, lib *exercises.Library) (*Start, error) {
 		t, err = journal.ReadTail(path, mark)
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if rp == nil {
 		rp = NewReplayer(lib)
@@ -127,7 +159,7 @@ func Resume(path string, lib *exercises.Library) (*Start, error) {
 	if !t.Ahead.IsZero() && (until.IsZero() || t.Ahead.Add(-journal.Ahead).Before(until)) {
 		until = t.Ahead.Add(-journal.Ahead)
 	}
-	if keyErr == nil && t.End.Offset-st.Cached >= saveAfter {
+	if keyErr == nil && !cachedOnly && t.End.Offset-st.Cached >= saveAfter {
 		st.save = encodeCache(key, t.End, now, until, warns, rp)
 	}
 	// The last line, not yet ended by a newline, counts now but is not
@@ -139,7 +171,7 @@ func Resume(path string, lib *exercises.Library) (*Start, error) {
 		}
 	}
 	st.Replayer, st.Progress, st.Warnings, st.Size = rp, rp.Progress(), warns, t.Size
-	return st, nil
+	return st, true, nil
 }
 
 // errLater is a cache refused because the journal gained records dated

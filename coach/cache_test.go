@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"limber/content"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -45,8 +46,8 @@ func logSessions(t *testing.T, j *journal.Journal, lib *exercises.Library, first
 	}
 }
 
-// resume is Resume, failing the test on an error.
-func resume(t *testing.T, path string, lib *exercises.Library) *Start {
+// mustResume is Resume, failing the test on an error.
+func mustResume(t *testing.T, path string, lib *exercises.Library) *Start {
 	t.Helper()
 	st, err := Resume(path, lib)
 	if err != nil {
@@ -59,7 +60,7 @@ func resume(t *testing.T, path string, lib *exercises.Library) *Start {
 func warm(t *testing.T, path string, lib *exercises.Library) {
 	t.Helper()
 	defer SetSaveAfter(0)()
-	st := resume(t, path, lib)
+	st := mustResume(t, path, lib)
 	if !st.WouldSave() {
 		t.Fatal("no cache to save")
 	}
@@ -89,7 +90,7 @@ func TestResumeReadsOnlyWhatWasAppended(t *testing.T) {
 	fi, _ := os.Stat(path)
 	j, _ := journal.Open(dir)
 	logSessions(t, j, lib, time.Now().Add(-time.Hour), 1)
-	st := resume(t, path, lib)
+	st := mustResume(t, path, lib)
 	if st.Cached != fi.Size() || st.Rebuilt != "" {
 		t.Fatalf("cached %d of %d bytes (%s)", st.Cached, fi.Size(), st.Rebuilt)
 	}
@@ -175,7 +176,7 @@ func TestCacheIsRebuiltWhenItDoesNotMatch(t *testing.T) {
 			if l := c.change(t, dir, path); l != nil {
 				lib = l
 			}
-			st := resume(t, path, lib)
+			st := mustResume(t, path, lib)
 			if st.Cached != 0 || st.Rebuilt != c.why {
 				t.Errorf("cached %d bytes, rebuilt %q; want %q", st.Cached, st.Rebuilt, c.why)
 			}
@@ -186,7 +187,7 @@ func TestCacheIsRebuiltWhenItDoesNotMatch(t *testing.T) {
 			}
 			// Rebuilt, it is written again, and matches.
 			warm(t, path, lib)
-			if st := resume(t, path, lib); st.Cached == 0 {
+			if st := mustResume(t, path, lib); st.Cached == 0 {
 				t.Errorf("the new cache was not used: %s", st.Rebuilt)
 			}
 		})
@@ -202,7 +203,7 @@ func TestRepeatAcrossTheCacheCountsOnce(t *testing.T) {
 	last := lines[len(lines)-2] // the session's end: every record of a log has one time
 	warm(t, path, lib)
 	appendLine(t, path, last)
-	st := resume(t, path, lib)
+	st := mustResume(t, path, lib)
 	if st.Cached == 0 {
 		t.Fatalf("not from the cache: %s", st.Rebuilt)
 	}
@@ -227,7 +228,7 @@ func TestCacheKeepsWarningsAndLeavesTheLastLine(t *testing.T) {
 	appendLine(t, path, `{"v":1,"kind":"session_start","at":"`+ahead.Format(time.RFC3339Nano)+`","session":"f"}`+"\n")
 	appendLine(t, path, `{"v":1,"kind":"session_start","at":"`+time.Now().Add(-time.Minute).UTC().Format(time.RFC3339Nano)+`","session":"torn"}`)
 	warm(t, path, lib)
-	st := resume(t, path, lib)
+	st := mustResume(t, path, lib)
 	if st.Cached == 0 {
 		t.Fatalf("not from the cache: %s", st.Rebuilt)
 	}
@@ -270,7 +271,7 @@ func TestCacheIsSavedFromSaveAfterBytesOn(t *testing.T) {
 		save  bool
 	}{{size - 1, true}, {size, true}, {size + 1, false}} {
 		restore := SetSaveAfter(c.after)
-		if st := resume(t, path, lib); st.WouldSave() != c.save {
+		if st := mustResume(t, path, lib); st.WouldSave() != c.save {
 			t.Errorf("%d bytes uncovered, saveAfter %d: saves %v, want %v", size, c.after, st.WouldSave(), c.save)
 		}
 		restore()
@@ -279,11 +280,11 @@ func TestCacheIsSavedFromSaveAfterBytesOn(t *testing.T) {
 	appendLine(t, path, "x\n")
 	restore := SetSaveAfter(2)
 	defer restore()
-	if st := resume(t, path, lib); !st.WouldSave() {
+	if st := mustResume(t, path, lib); !st.WouldSave() {
 		t.Error("2 bytes appended, saveAfter 2: no save")
 	}
 	SetSaveAfter(3)
-	if st := resume(t, path, lib); st.WouldSave() {
+	if st := mustResume(t, path, lib); st.WouldSave() {
 		t.Error("2 bytes appended, saveAfter 3: a save")
 	}
 }
@@ -313,7 +314,7 @@ func TestCacheFileIsTheOwnersAndOnlyAFile(t *testing.T) {
 		done := make(chan *Start)
 		go func() {
 			defer SetSaveAfter(0)()
-			st := resume(t, path, lib)
+			st := mustResume(t, path, lib)
 			st.Save()
 			done <- st
 		}()
@@ -365,4 +366,83 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if !sameJSON(a, b) {
 		t.Error("the snapshot changed on its way through the cache")
 	}
+}
+
+// ResumeCached answers from a cache that matches the journal, and gives
+// up, having read nothing of it, where there is none, it does not match,
+// or much was appended since.
+func TestResumeCachedGivesUpRatherThanRead(t *testing.T) {
+	_, path, lib := cacheDir(t, 4)
+	if st, ok := ResumeCached(path, lib); ok || st != nil {
+		t.Error("no cache: answered")
+	}
+	warm(t, path, lib)
+	st, ok := ResumeCached(path, lib)
+	if !ok || st.Cached == 0 || st.WouldSave() {
+		t.Fatalf("a matching cache: %v %+v", ok, st)
+	}
+	if full := mustResume(t, path, lib); !sameJSON(st.Progress.Sessions, full.Progress.Sessions) {
+		t.Error("the cached answer differs")
+	}
+	// Appended: read from the cache on, up to saveAfter bytes.
+	fi, _ := os.Stat(path)
+	appendLine(t, path, "x\n")
+	for _, c := range []struct {
+		after int64
+		ok    bool
+	}{{1, false}, {2, false}, {3, true}} {
+		restore := SetSaveAfter(c.after)
+		if _, ok := ResumeCached(path, lib); ok != c.ok {
+			t.Errorf("2 bytes past the cache, saveAfter %d: answered %v, want %v", c.after, ok, c.ok)
+		}
+		restore()
+	}
+	// A journal changed before the cache's place: given up.
+	os.Truncate(path, fi.Size()-5)
+	if _, ok := ResumeCached(path, lib); ok {
+		t.Error("a shorter journal: answered")
+	}
+}
+
+// The key sums up the library: the same library gives the same key, and a
+// change to a rule, a ladder or a routine's start gives another.
+func TestKeyFollowsTheLibrary(t *testing.T) {
+	load := func(yaml string) *exercises.Library {
+		lib, errs := exercises.Load(exercises.Source{FS: fstest.MapFS{"a.yaml": {Data: []byte(yaml)}}, Root: "."})
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		return lib
+	}
+	base := mustKey(t, load(scenarioLib))
+	if again := mustKey(t, load(scenarioLib)); again != base {
+		t.Error("one library, two keys")
+	}
+	for what, changed := range map[string]string{
+		"a rule":          strings.Replace(scenarioLib, "min_days: 7", "min_days: 6", 1),
+		"a ladder":        strings.Replace(scenarioLib, "max: 10}}", "max: 11}}", 1),
+		"a name":          strings.Replace(scenarioLib, "name: Heel raises", "name: Heel raises, slowly", 1),
+		"a routine":       strings.Replace(scenarioLib, "exercises: [heel-raises, wall-push, step-ups]", "exercises: [heel-raises, step-ups]", 1),
+		"a starting dose": strings.Replace(scenarioLib, "dose: {kind: reps, sets: 2, reps: 8}", "dose: {kind: reps, sets: 2, reps: 9}", 1),
+	} {
+		if changed == scenarioLib {
+			t.Fatalf("%s: the change did not apply", what)
+		}
+		if mustKey(t, load(changed)) == base {
+			t.Errorf("%s changed, the key did not", what)
+		}
+	}
+	// The built-in content has a key: a library that cannot be summed up
+	// would never be cached.
+	if _, err := Key(mustBuiltin(t)); err != nil {
+		t.Errorf("the built-in library: %v", err)
+	}
+}
+
+func mustBuiltin(t *testing.T) *exercises.Library {
+	lib, errs := exercises.Load(exercises.Source{FS: content.FS, Root: ".", Label: "content", Origin: "built-in"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return lib
 }
