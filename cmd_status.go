@@ -24,8 +24,9 @@ func newStatusCmd(e *env) *cobra.Command {
 		Long: `One line for today: each routine you follow (done in the last four weeks)
 with what today and this week hold, such as
   Feet and ankles, daily: not yet today · Balance at the counter, 3 times a week: 1 of 3 this week
-It reads only the end of the journal, so it is quick enough for a prompt,
-and it always exits 0: a missing or damaged journal still gives a line.`,
+It reads the state cache and what was appended since, or else only the end
+of the journal, so it is quick enough for a prompt, and it always exits 0:
+a missing or damaged journal still gives a line.`,
 		Example: `  limber status
   limber status --short      # limber: 2 to do, or limber: done ✓
   limber status --json`,
@@ -63,20 +64,28 @@ type status struct {
 	problems   []string
 }
 
-// status works out today from the library and the end of the journal.
-// It never fails: what it cannot read becomes a problem, and the words
-// say so. The journal is read by remind.Recent alone, the one place a
-// state cache can spare.
+// status works out today from the library and the journal: from the
+// state cache and what was appended since, where a cache matches; else
+// from the end of the journal alone (remind.Recent), which is all today
+// and this week need. Either way it takes no lock and writes nothing: a
+// prompt never waits. It never fails: what it cannot read becomes a
+// problem, and the words say so.
 func (e *env) status(now time.Time) status {
 	var st status
 	lib, errs := e.loadLibrary()
 	for _, err := range errs {
 		st.problems = append(st.problems, err.Error())
 	}
-	var recs []journal.Record
 	dir, err := journal.DataDir(e.dataDir)
 	if err == nil {
 		st.dir = dir
+		if c, ok := coach.ResumeCached(journal.Path(dir), lib); ok {
+			st.today = remind.Summarize(lib, c.Progress, now)
+			return st
+		}
+	}
+	var recs []journal.Record
+	if err == nil {
 		recs, err = remind.Recent(journal.Path(dir), now)
 	}
 	if err != nil {
