@@ -134,6 +134,13 @@ func (e *env) coach(o *coachOptions, routine string) error {
 		defer f.Close()
 		trace = f
 	}
+	// Knowing the window's size, the coach draws its first screen at once
+	// (tui/firstframe.go), not at the renderer's first tick.
+	var firstFrame io.Writer
+	width, height, err := term.GetSize(out.Fd())
+	if err == nil {
+		firstFrame = out
+	}
 	marker := filepath.Join(filepath.Dir(j.Path()), "notice-seen")
 	_, noticeErr := os.Stat(marker)
 	m := tui.New(tui.Options{
@@ -143,6 +150,7 @@ func (e *env) coach(o *coachOptions, routine string) error {
 		LibraryProblems: libProblems, Reload: reload,
 		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
 		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
+		Width:      width, Height: height, FirstFrame: firstFrame,
 	})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFPS(fps()), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {

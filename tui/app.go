@@ -49,6 +49,12 @@ type Options struct {
 	// Trace, when set, gets one line per hold or timed set: its deadline
 	// and when the coach saw it end (for measuring timer precision).
 	Trace io.Writer
+	// Width and Height are the window's, where known at start (else 80×24
+	// until bubbletea says). FirstFrame, when set, is the terminal they
+	// are of: Init draws the first screen on it at once, rather than
+	// leave it to the renderer's first tick (firstframe.go).
+	Width, Height int
+	FirstFrame    io.Writer
 	// Problems are one-line warnings to show at home (skipped library
 	// files, damaged journal lines).
 	Problems []string
@@ -181,17 +187,25 @@ func New(opt Options) *Model {
 	case opt.Assess != "":
 		m.open(nav{to: scrAssess, test: opt.Assess})
 	}
+	if opt.Width > 0 && opt.Height > 0 {
+		m.Update(tea.WindowSizeMsg{Width: opt.Width, Height: opt.Height})
+	}
 	m.layout()
 	return m
 }
 
-// Init reads the journal, when the coach reads it from its file, in a
-// Cmd: the first screen is drawn meanwhile. Timers begin with a set.
+// Init draws the first screen at once, where it may (FirstFrame), and
+// reads the journal, when the coach reads it from its file, in a Cmd: the
+// first screen does not wait for it. Timers begin with a set.
 func (m *Model) Init() tea.Cmd {
+	var cmd tea.Cmd
 	if m.ctx.loading {
-		return m.load(m.ctx.Lib)
+		cmd = m.loadAtStart()
 	}
-	return nil
+	if m.opt.FirstFrame != nil && m.opt.Width > 0 && m.opt.Height > 0 {
+		m.drawFirstFrame()
+	}
+	return cmd
 }
 
 // Failed reports a write to the journal that never succeeded: the process

@@ -9,6 +9,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -43,6 +44,32 @@ func (m *Model) load(lib *exercises.Library) tea.Cmd {
 	return func() tea.Msg {
 		st, err := coach.Resume(path, lib)
 		return loadedMsg{st: st, err: err, lib: lib}
+	}
+}
+
+// loadWait is how long the first screen waits for the journal: even a
+// ten-year journal is read from its state cache in less (4 to 7 ms on a
+// shared 2-core machine), and the first screen then shows it, with no
+// "Loading" before it; still the first screen comes sooner than a minimal
+// bubbletea program's (README, Development). Tests set it to 0: no wait.
+var loadWait = 8 * time.Millisecond
+
+// loadAtStart reads the journal for the first screen: taken in at once
+// when it is read within loadWait, else given to Update when it is.
+func (m *Model) loadAtStart() tea.Cmd {
+	done := make(chan tea.Msg, 1)
+	read := m.load(m.ctx.Lib)
+	go func() { done <- read() }()
+	if loadWait <= 0 {
+		return func() tea.Msg { return <-done }
+	}
+	wait := time.NewTimer(loadWait)
+	defer wait.Stop()
+	select {
+	case msg := <-done:
+		return m.takeJournal(msg.(loadedMsg))
+	case <-wait.C:
+		return func() tea.Msg { return <-done }
 	}
 }
 

@@ -40,6 +40,14 @@ func doneToday(t *testing.T) []journal.Record {
 	return append(recs, journal.Record{Kind: journal.KindSessionEnd, At: at, Session: "s1", Routine: "test", Outcome: coach.OutcomeFinished})
 }
 
+// noLoadWait makes the first screen not wait for the journal, so that
+// tests see the coach before it is read, whatever its size.
+func noLoadWait(t *testing.T) {
+	was := loadWait
+	loadWait = 0
+	t.Cleanup(func() { loadWait = was })
+}
+
 // loadJournal runs what Init started, the journal's reading, and hands
 // its result to the model, as the runtime would.
 func (h *harness) loadJournal(cmd tea.Cmd) {
@@ -59,6 +67,7 @@ func (h *harness) loadJournal(cmd tea.Cmd) {
 // journal is read, and then is the very screen a coach given the records
 // at start draws.
 func TestHomeIsDrawnBeforeTheJournalIsRead(t *testing.T) {
+	noLoadWait(t)
 	recs := doneToday(t)
 	path, _ := fileJournal(t, recs...)
 	h := newHarness(t, 80, 30, func(o *Options) { o.Journal = path })
@@ -79,6 +88,7 @@ func TestHomeIsDrawnBeforeTheJournalIsRead(t *testing.T) {
 // Keys typed while the journal is read are answered once it is, in order;
 // ctrl+c is answered at once.
 func TestKeysTypedWhileLoadingWait(t *testing.T) {
+	noLoadWait(t)
 	path, _ := fileJournal(t, doneToday(t)...)
 	h := newHarness(t, 80, 30, func(o *Options) { o.Journal = path })
 	init := h.m.Init()
@@ -102,6 +112,7 @@ func TestKeysTypedWhileLoadingWait(t *testing.T) {
 // limber run ROUTINE opens its check-in once the journal is read, which
 // it needs (the next-morning question, what is done today).
 func TestRunOpensOnceTheJournalIsRead(t *testing.T) {
+	noLoadWait(t)
 	path, _ := fileJournal(t, doneToday(t)...)
 	h := newHarness(t, 80, 24, func(o *Options) { runTest(o); o.Journal = path })
 	if h.checkin() != nil || !strings.Contains(h.m.View(), Loading) {
@@ -113,6 +124,7 @@ func TestRunOpensOnceTheJournalIsRead(t *testing.T) {
 
 // A journal that cannot be read stops the coach, which says why.
 func TestUnreadableJournalStopsTheCoach(t *testing.T) {
+	noLoadWait(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, journal.FileName)
 	if err := os.Mkdir(path, 0o700); err != nil {
@@ -130,6 +142,7 @@ func TestUnreadableJournalStopsTheCoach(t *testing.T) {
 // when the clock reads earlier than a record already there (which takes a
 // replay from the start).
 func TestCoachReplaysWhatItRecords(t *testing.T) {
+	noLoadWait(t)
 	for _, name := range []string{"in order", "clock behind the journal"} {
 		t.Run(name, func(t *testing.T) {
 			recs := doneToday(t)
@@ -175,6 +188,7 @@ func samePlan(a, b []coach.PlanItem) bool {
 // A library changed on disk is taken up at home, and the journal read
 // through it again, after the screen is drawn.
 func TestReloadReadsTheJournalAgain(t *testing.T) {
+	noLoadWait(t)
 	dir := t.TempDir()
 	lib, err := os.ReadFile("testdata/lib.yaml")
 	if err != nil {
@@ -203,6 +217,7 @@ func TestReloadReadsTheJournalAgain(t *testing.T) {
 // Lines the reader skipped are counted at home once the journal is read,
 // the first one named, before the other problems.
 func TestDamagedLinesAreToldAtHome(t *testing.T) {
+	noLoadWait(t)
 	path, _ := fileJournal(t, doneToday(t)...)
 	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 	for range 1234 {
@@ -226,5 +241,55 @@ func TestThousands(t *testing.T) {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// A journal read within loadWait is on the first screen: Init takes it in
+// before the screen is drawn, with no "Loading" at all.
+func TestFirstScreenWaitsAMomentForASmallJournal(t *testing.T) {
+	was := loadWait
+	loadWait = 5 * time.Second // read long before: a small journal
+	t.Cleanup(func() { loadWait = was })
+	recs := doneToday(t)
+	path, _ := fileJournal(t, recs...)
+	var term strings.Builder
+	h := newHarness(t, 80, 30, func(o *Options) { o.Journal, o.FirstFrame, o.Width, o.Height = path, &term, 80, 30 })
+	h.m.Init()
+	given := newHarness(t, 80, 30, func(o *Options) { o.Records = recs })
+	if h.m.ctx.loading || h.m.View() != given.m.View() {
+		t.Fatalf("after Init:\n%s\nwant:\n%s", h.m.View(), given.m.View())
+	}
+	if !strings.Contains(term.String(), "All done") || strings.Contains(term.String(), Loading) {
+		t.Errorf("the first frame:\n%q", term.String())
+	}
+}
+
+// The first frame is the screen, written as the renderer would write it:
+// from the top left, each line shorter than the window cleared to its
+// end, the cursor left on the last line.
+func TestFirstFrameIsTheScreen(t *testing.T) {
+	var term strings.Builder
+	h := newHarness(t, 60, 20, func(o *Options) { o.FirstFrame, o.Width, o.Height = &term, 60, 20 })
+	if cmd := h.m.Init(); cmd != nil {
+		t.Error("a coach given its records has nothing to read")
+	}
+	got, ok := strings.CutPrefix(term.String(), "\x1b[H\r")
+	view := strings.Split(h.m.View(), "\n")
+	got, end := got[:strings.LastIndex(got, "\x1b[")], got[strings.LastIndex(got, "\x1b["):]
+	lines := strings.Split(got, "\r\n")
+	if !ok || len(lines) != len(view) || len(view) != 20 || end != "\x1b[20;H" {
+		t.Fatalf("first frame %q (%d lines), ends %q", term.String(), len(lines), end)
+	}
+	for i, l := range lines {
+		if want := view[i]; l != want && l != want+"\x1b[K" {
+			t.Errorf("line %d: %q, want %q", i, l, want)
+		}
+	}
+	// Without the window's size there is no first frame of its own.
+	var none strings.Builder
+	n := newHarness(t, 60, 20, func(o *Options) { o.FirstFrame = &none })
+	n.m.Init()
+	if none.Len() != 0 {
+		t.Errorf("drawn without a size: %q", none.String())
 	}
 }
