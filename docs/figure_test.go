@@ -159,9 +159,7 @@ func TestLibraryDocNamesEveryJointAndProp(t *testing.T) {
 	}
 	for _, k := range exercises.PropKinds {
 		names = append(names, string(k))
-		for _, f := range exercises.PropFields(k) {
-			names = append(names, f)
-		}
+		names = append(names, exercises.PropFields(k)...)
 	}
 	names = append(names, exercises.FigurePoints(exercises.ViewHand)...)
 	for _, n := range names {
