@@ -153,6 +153,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newTipsCmd(e),
 		newReportCmd(e),
 		newHandoutCmd(e),
+		newFiguresCmd(e),
 		newCompletionCmd(e),
 		newManCmd(e),
 	)
