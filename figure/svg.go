@@ -14,6 +14,8 @@ type SVGOptions struct {
 	// Height is the height of the drawing in CSS pixels (default 120).
 	Height float64
 	Side   Side
+	// Ends draws only the first pose and the last.
+	Ends bool
 }
 
 // Colours and strokes of the printed figure: the near side darkest, the
@@ -40,23 +42,30 @@ func (f *Figure) SVG(o SVGOptions) string {
 	scale := h / bb.H()
 	pw := bb.W() * scale
 	aw := math.Max(22, 0.22*h) // room for an arrow
-	n := f.Poses()
+	poses := make([]int, f.Poses())
+	for i := range poses {
+		poses[i] = i
+	}
+	if o.Ends && len(poses) > 2 {
+		poses = []int{0, len(poses) - 1}
+	}
+	n := len(poses)
 	w := float64(n)*pw + float64(n-1)*aw
 
 	var b strings.Builder
 	b.Grow(2048 * n)
-	b.WriteString(`<svg class="figure" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 `)
+	b.WriteString(`<svg class="figure" role="img" viewBox="0 0 `)
 	b.WriteString(num(w) + " " + num(h) + `" width="` + num(w) + `" height="` + num(h) + `">`)
 	b.WriteString("<title>" + xmlEscape(o.Title) + "</title>")
 	b.WriteString("<desc>" + xmlEscape(o.Desc) + "</desc>")
 	b.WriteString(`<g fill="none" stroke-linecap="round" stroke-linejoin="round">`)
 	var d Drawing
-	for i := range n {
+	for i, pose := range poses {
 		x0 := float64(i) * (pw + aw)
 		at := func(p Point) (string, string) {
 			return num(x0 + (p.X-bb.MinX)*scale), num((bb.MaxY - p.Y) * scale)
 		}
-		f.DrawInto(&d, f.PoseAt(i), o.Side)
+		f.DrawInto(&d, f.PoseAt(pose), o.Side)
 		if d.Floor {
 			fy := num(bb.MaxY * scale)
 			b.WriteString(`<path ` + svgFloor + ` d="M` + num(x0) + " " + fy + "H" + num(x0+pw) + `"/>`)

@@ -42,7 +42,8 @@ type HandoutItem struct {
 	Cues      []string
 	Safety    []string
 	Equipment []string
-	Sources   []string // exercise, dose and progression sources, without repeats
+	Sources   []string      // exercise, dose and progression sources, without repeats
+	Figure    template.HTML // the exercise's figure as SVG, or "" (figures.go)
 }
 
 // HandoutFooter is the closing advice of every handout.
@@ -76,6 +77,7 @@ func NewHandout(lib *exercises.Library, p *coach.Progress, rt *exercises.Routine
 			Cues:      handoutCleanAll(e.Cues),
 			Safety:    handoutCleanAll(e.Safety),
 			Equipment: handoutCleanAll(e.Equipment),
+			Figure:    figureHTML(e, handoutFigureHeight, false),
 		}
 		if name := e.LevelName(it.Dose.Level); name != "" {
 			item.Level = pageClean(fmt.Sprintf("Level %d of %d: %s", it.Dose.Level, len(e.Levels), name))
@@ -358,6 +360,9 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 <p class="why">Why this dose: {{.Reason}}</p>
 {{- if .Summary}}
 <p>{{.Summary}}</p>
+{{- end}}
+{{- if .Figure}}
+<figure class="drawing">{{.Figure}}</figure>
 {{- end}}
 <div class="cols">
 <div>

@@ -329,6 +329,7 @@ type pageLadder struct {
 	LastDone, Latest                  string
 	Count, Hidden                     string
 	Moves                             []pageMove
+	Figure                            pageFigure // the exercise's figure (figures.go)
 }
 
 type pageMove struct{ Date, Arrow, Word, Cause, Reason string }
@@ -348,6 +349,7 @@ func pageLadderRow(x ExerciseRow, loc *time.Location) pageLadder {
 	inner := pageBarW - 1
 	startIdx, _ := e.Ladder.Index(x.Start)
 	v := pageLadder{
+		Figure:   figureHTML(e, reportFigureHeight, true),
 		Name:     pageClean(e.Name),
 		Category: pageClean(e.Category.Title()),
 		Start:    pageClean(exercises.RungText(e, x.Start)),
