@@ -57,13 +57,14 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 
 // coachOptions are the flags of the coach, of run and of demo.
 type coachOptions struct {
-	voice, noBell, demo bool
-	speed               float64
+	voice, noBell, demo, noFigures bool
+	speed                          float64
 }
 
 func (o *coachOptions) flags(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.voice, "voice", os.Getenv("LIMBER_VOICE") != "", "speak cues through a local text-to-speech command (espeak-ng, say); also LIMBER_VOICE=1")
 	cmd.Flags().BoolVar(&o.noBell, "no-bell", false, "no terminal bell")
+	cmd.Flags().BoolVar(&o.noFigures, "no-figures", false, "no drawings of the exercises on the card and during a set")
 }
 
 func (o *coachOptions) speedFlag(cmd *cobra.Command) {
@@ -127,6 +128,7 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	m := tui.New(tui.Options{
 		Library: lib, Records: recs, Recorder: rec, Now: time.Now, Demo: o.demo, Speed: o.speed,
 		Routine: routine, Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
+		NoFigures:  o.noFigures,
 		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
 		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
 	})

@@ -112,7 +112,9 @@ func TestFigureErrors(t *testing.T) {
 func TestFigureLimits(t *testing.T) {
 	pose := func(body string) string { return "        - {" + body + "}\n" }
 	nposes := func(n int) string { return "      poses:\n" + strings.Repeat(pose("knee: 5"), n) }
-	nprops := func(n int) string { return "      props: [" + strings.TrimSuffix(strings.Repeat("wall, ", n), ", ") + "]\n" }
+	nprops := func(n int) string {
+		return "      props: [" + strings.TrimSuffix(strings.Repeat("wall, ", n), ", ") + "]\n"
+	}
 	side := "      view: side\n"
 	two := nposes(2)
 	cases := []struct {

@@ -44,6 +44,8 @@ type Options struct {
 	// Problems are one-line warnings to show at home (skipped library
 	// files, damaged journal lines).
 	Problems []string
+	// NoFigures leaves out the exercises' drawings (--no-figures).
+	NoFigures bool
 }
 
 type screen int
@@ -112,6 +114,7 @@ func New(opt Options) *Model {
 		Lib: opt.Library, Records: append([]journal.Record(nil), opt.Records...), Profile: opt.Profile,
 		Now: opt.Now, Styles: NewStyles(opt.Color), Keys: DefaultKeyMap(), Demo: opt.Demo, Speed: opt.Speed,
 		Cues: opt.Cues, Color: opt.Color, Trace: opt.Trace, Width: 80, Height: 24, recorder: opt.Recorder,
+		NoFigures: opt.NoFigures,
 	}
 	ctx.Replay()
 	m := &Model{ctx: ctx, opt: opt, help: help.New(), models: map[screen]screenModel{}}
