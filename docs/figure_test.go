@@ -82,7 +82,8 @@ func TestFigureSnippets(t *testing.T) {
 		name string
 		fig  string
 	}{
-		{"the design's example", goodFigure},
+		{"the design's example", "      view: side\n      props: [{chair: {x: -0.4}}, {counter: {x: 0.5}}]\n      poses:\n        - {trunk: 0, hip: 0, knee: 0, ankle: 0}        # standing tall\n        - {trunk: 0, hip: 0, knee: 0, ankle: -25}      # up on the toes\n"},
+		{"heel raises at a counter", goodFigure},
 		{"a hand view with groups and a finger's own joint", "      view: hand\n      turn: -90\n      poses:\n        - {fingers_mcp: 0}\n        - {fingers_mcp: 85, index_mcp: 60}\n"},
 		{"sides, props by name alone, zoom, decimals", "      view: front\n      zoom: feet\n      tilt: 60\n      anchor: seat\n      props: [chair, {towel: {x: -0.2, w: 0.4}}]\n      poses:\n        - {hip: 90, knee: 90}\n        - {left_toes: -20.5, right_big_toe: 10}\n"},
 		{"joints at their limits", "      view: side\n      poses:\n        - {knee: 0, ankle: -50, toes: 60}\n        - {knee: 150, ankle: 30, toes: -45}\n"},
