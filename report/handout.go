@@ -48,6 +48,7 @@ type HandoutItem struct {
 	Safety         []string
 	Equipment      []string
 	Sources        []string // exercise, dose and progression sources, without repeats
+	Figure         template.HTML // the exercise's figure as SVG, or "" (figures.go)
 }
 
 // Source is the item's sources on one line: "A; B".
@@ -90,6 +91,7 @@ func NewHandout(lib *exercises.Library, p *coach.Progress, rt *exercises.Routine
 			Cues:      handoutCleanAll(e.Cues),
 			Safety:    handoutCleanAll(e.Safety),
 			Equipment: handoutCleanAll(e.Equipment),
+			Figure:    figureHTML(e, handoutFigureHeight, false),
 		}
 		if st, ok := p.State(e.ID); ok && len(st.Moves) > 0 {
 			last := st.Moves[len(st.Moves)-1]
@@ -407,9 +409,6 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 <h2>The exercises</h2>
 {{- range $i, $it := .Items}}
 <section class="exercise keep" id="ex-{{.ID}}">
-{{- /* The figure of the exercise, where one is drawn, goes here: define
-	the template "figure" (it receives the HandoutItem). */}}
-{{- block "figure" .}}{{end}}
 <h3>{{inc $i}}. {{.Name}}</h3>
 <p class="dose"><strong>Do:</strong> {{.DoseText}}{{if .SetByTherapist}} <span class="set">({{$.SetBy}})</span>{{end}}</p>
 {{- if .Level}}
@@ -417,6 +416,9 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 {{- end}}
 {{- if .Summary}}
 <p class="summary">{{.Summary}}</p>
+{{- end}}
+{{- if .Figure}}
+<figure class="drawing">{{.Figure}}</figure>
 {{- end}}
 <div class="cols">
 <div>

@@ -367,6 +367,7 @@ type pageLadder struct {
 	Count, Hidden                     string
 	Moves                             []pageMove
 	Notes                             []string // "2 Mar 2026: the note"
+	Figure                            pageFigure // the exercise's figure (figures.go)
 }
 
 type pageMove struct{ Date, Arrow, Word, Cause, Reason string }
@@ -386,6 +387,7 @@ func pageLadderRow(x ExerciseRow, loc *time.Location) pageLadder {
 	inner := pageBarW - 1
 	startIdx, _ := e.Ladder.Index(x.Start)
 	v := pageLadder{
+		Figure:   figureHTML(e, reportFigureHeight, true),
 		Name:     pageClean(e.Name),
 		Category: pageClean(e.Category.Title()),
 		Start:    pageClean(exercises.RungText(e, x.Start)),

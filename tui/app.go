@@ -63,6 +63,8 @@ type Options struct {
 	// library with errors is not taken up: the last one without errors
 	// stays in use, and home says so.
 	Reload func() (*exercises.Library, []*exercises.Error)
+	// NoFigures leaves out the exercises' drawings (--no-figures).
+	NoFigures bool
 }
 
 type screen int
@@ -143,6 +145,7 @@ func New(opt Options) *Model {
 		Lib: opt.Library, Records: append([]journal.Record(nil), opt.Records...), Profile: opt.Profile,
 		Now: opt.Now, Styles: NewStylesFor(opt.Renderer, opt.Color), Keys: keys, Demo: opt.Demo, Speed: opt.Speed,
 		Cues: opt.Cues, Color: opt.Color, Trace: opt.Trace, Width: 80, Height: 24, recorder: opt.Recorder,
+		NoFigures: opt.NoFigures,
 	}
 	ctx.Replay()
 	m := &Model{ctx: ctx, opt: opt, help: help.New(), models: map[screen]screenModel{}, loaded: opt.Now()}

@@ -224,13 +224,15 @@ func (s *sessionModel) viewTimed() string {
 	// them, not all of them, so that a second costs few bytes.
 	pad := (w - BigWidth(len(big), sy)) / 2
 	var count []string
-	for _, row := range Big(big, sy, true) {
+	digits := Big(big, sy, true)
+	for _, row := range digits {
 		// The margin and any blank glyph in front are skipped, not
 		// written: a row that changes costs only its dots.
 		lead := len(row) - len(strings.TrimLeft(row, " "))
 		row = row[lead:]
 		count = append(count, skip(pad+lead)+row)
 	}
+	count = s.countWithFigure(now, count, digits, pad)
 	labelStyle, labelOn := st.Paused, s.timer.paused && !s.untimed
 	if hot && !labelOn {
 		labelStyle, labelOn = st.DigitsHot, true
@@ -255,7 +257,7 @@ func (s *sessionModel) viewTimed() string {
 	// The what and which stay at the top; the count sits in the middle of
 	// what is left, where the eye finds it from across the room.
 	padTop := max(0, (s.h-len(lines)-len(body))/2)
-	out := append(lines, make([]string, padTop)...)
+	out := append(lines, s.padWithFigure(now, padTop, w)...)
 	return strings.Join(append(out, body...), "\n")
 }
 
