@@ -143,7 +143,7 @@ func (e *env) coach(o *coachOptions, routine string) error {
 		Routine: routine, Assess: o.assess, Profile: tuiProfile(prof),
 		Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
 		LibraryProblems: libProblems, Reload: reload,
-		NoFigures:       o.noFigures,
+		NoFigures:  o.noFigures,
 		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
 		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
 	})

@@ -47,7 +47,7 @@ type HandoutItem struct {
 	Cues           []string
 	Safety         []string
 	Equipment      []string
-	Sources        []string // exercise, dose and progression sources, without repeats
+	Sources        []string      // exercise, dose and progression sources, without repeats
 	Figure         template.HTML // the exercise's figure as SVG, or "" (figures.go)
 }
 

@@ -366,7 +366,7 @@ type pageLadder struct {
 	LastDone, Latest                  string
 	Count, Hidden                     string
 	Moves                             []pageMove
-	Notes                             []string // "2 Mar 2026: the note"
+	Notes                             []string   // "2 Mar 2026: the note"
 	Figure                            pageFigure // the exercise's figure (figures.go)
 }
 
