@@ -155,6 +155,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newTipsCmd(e),
 		newReportCmd(e),
 		newHandoutCmd(e),
+		newFiguresCmd(e),
 		newProfileCmd(e),
 		newStatusCmd(e),
 		newRemindCmd(e),

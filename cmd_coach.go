@@ -59,14 +59,15 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 
 // coachOptions are the flags of the coach, of run and of demo.
 type coachOptions struct {
-	voice, noBell, demo bool
-	speed               float64
-	assess              string // open this outcome measure (limber assess TEST)
+	voice, noBell, demo, noFigures bool
+	speed                          float64
+	assess                         string // open this outcome measure (limber assess TEST)
 }
 
 func (o *coachOptions) flags(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.voice, "voice", os.Getenv("LIMBER_VOICE") != "", "speak cues through a local text-to-speech command (espeak-ng, say); also LIMBER_VOICE=1")
 	cmd.Flags().BoolVar(&o.noBell, "no-bell", false, "no terminal bell")
+	cmd.Flags().BoolVar(&o.noFigures, "no-figures", false, "no drawings of the exercises on the card and during a set")
 }
 
 func (o *coachOptions) speedFlag(cmd *cobra.Command) {
@@ -148,6 +149,7 @@ func (e *env) coach(o *coachOptions, routine string) error {
 		Routine: routine, Assess: o.assess, Profile: tuiProfile(prof),
 		Color: !e.noColor && os.Getenv("NO_COLOR") == "", Cues: cues, Problems: problems, Trace: trace,
 		LibraryProblems: libProblems, Reload: reload,
+		NoFigures:  o.noFigures,
 		Notice:     errors.Is(noticeErr, os.ErrNotExist) && !o.demo,
 		NoticeSeen: func() { os.WriteFile(marker, []byte("The first-start notice was shown.\n"), 0o600) },
 		Width:      width, Height: height, FirstFrame: firstFrame,

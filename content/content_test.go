@@ -56,6 +56,9 @@ func exerciseProblems(x *exercises.Exercise) []string {
 	if len(x.Steps) == 0 || x.Summary == "" {
 		bad("has no steps or summary")
 	}
+	if x.Figure == nil {
+		bad("has no figure: every built-in exercise is drawn (issue 15)")
+	}
 	if x.Position == exercises.Standing {
 		if len(x.Safety) == 0 {
 			bad("is done standing and has no safety notes")
@@ -234,6 +237,7 @@ func TestChecksCatchBrokenContent(t *testing.T) {
 		breakIt        func(x *exercises.Exercise)
 	}{
 		{"no source", "ankle-pumps", "cites no source", func(x *exercises.Exercise) { x.Source = "" }},
+		{"no figure", "tendon-gliding", "has no figure", func(x *exercises.Exercise) { x.Figure = nil }},
 		{"only a dose source", "ankle-pumps", "cites no source", func(x *exercises.Exercise) { x.Source, x.Dose.Source = " ", "ADA 2016" }},
 		{"standing without safety", "side-leg-raise", "no safety notes", func(x *exercises.Exercise) { x.Safety = nil }},
 		{"standing without support", "heel-raises", "no counter, chair or wall", func(x *exercises.Exercise) {

@@ -113,99 +113,136 @@ func Suggest(id string, known []string) string { return didYouMean(id, known) }
 // returns a usable library: what has errors is left out and reported, and
 // the rest loads.
 func Load(sources ...Source) (*Library, []*Error) {
-	lib := &Library{
-		exercises: map[string]*Exercise{},
-		routines:  map[string]*Routine{},
-		tips:      map[string]*Tip{},
-
-		assessments: map[string]*Assessment{},
-		broken:      map[string]Pos{},
+	ld := &loader{
+		lib: &Library{
+			exercises:   map[string]*Exercise{},
+			routines:    map[string]*Routine{},
+			tips:        map[string]*Tip{},
+			assessments: map[string]*Assessment{},
+			broken:      map[string]Pos{},
+		},
+		progSets: map[*Exercise]bool{},
 	}
-	var errs []*Error
-	var routines []*rawRoutine
-	rtFile := map[*rawRoutine]*fileDef{}
-	progSets := map[*Exercise]bool{}
 	for _, src := range sources {
-		files, ferrs := readSource(src)
-		errs = append(errs, ferrs...)
-		lib.Files += len(files)
-		first := map[string]Pos{} // ids defined in this source
-		dup := func(kind, id string, p Pos) bool {
-			key := kind + "\x00" + id
-			if q, ok := first[key]; ok {
-				errs = append(errs, &Error{Pos: p, Field: "id", Msg: fmt.Sprintf(
-					"%s %q is defined twice in this library (first at %s:%d); give each its own id", kind, id, Escape(q.File), q.Line)})
-				return true
-			}
-			first[key] = p
-			return false
+		ld.source(src)
+	}
+	winners := ld.winningRoutines()
+	ld.lowerBases(winners)
+	for _, r := range winners {
+		if rerrs := ld.lib.resolve(r); len(rerrs) > 0 {
+			ld.errs = append(ld.errs, rerrs...)
+			continue
 		}
-		for _, f := range files {
-			if f.def == nil {
-				lib.Skipped = append(lib.Skipped, f.name)
-				continue
+		rt := r.r
+		ld.lib.rtOrder = append(ld.lib.rtOrder, rt.ID)
+		ld.lib.routines[rt.ID] = &rt
+	}
+	return ld.lib, ld.errs
+}
+
+// loader gathers a library from its sources, in order: a later source
+// replaces an earlier one's definitions by id.
+type loader struct {
+	lib      *Library
+	errs     []*Error
+	routines []*rawRoutine // every routine read, winners picked at the end
+	progSets map[*Exercise]bool
+}
+
+// source reads one source and takes in what its files define.
+func (ld *loader) source(src Source) {
+	lib := ld.lib
+	files, ferrs := readSource(src)
+	ld.errs = append(ld.errs, ferrs...)
+	lib.Files += len(files)
+	first := map[string]Pos{} // ids defined in this source
+	dup := func(kind, id string, p Pos) bool {
+		key := kind + "\x00" + id
+		if q, ok := first[key]; ok {
+			ld.errs = append(ld.errs, &Error{Pos: p, Field: "id", Msg: fmt.Sprintf(
+				"%s %q is defined twice in this library (first at %s:%d); give each its own id", kind, id, Escape(q.File), q.Line)})
+			return true
+		}
+		first[key] = p
+		return false
+	}
+	for _, f := range files {
+		if f.def == nil {
+			lib.Skipped = append(lib.Skipped, f.name)
+			continue
+		}
+		lib.Warnings = append(lib.Warnings, f.def.warnings...)
+		maps.Copy(lib.broken, f.def.broken)
+		origin := originOf(src, f.name)
+		for _, e := range f.def.exercises {
+			if !dup("exercise", e.ID, e.Pos) {
+				ld.addExercise(e, origin, f.def.progSets[e])
 			}
-			lib.Warnings = append(lib.Warnings, f.def.warnings...)
-			maps.Copy(lib.broken, f.def.broken)
-			for _, e := range f.def.exercises {
-				if dup("exercise", e.ID, e.Pos) {
-					continue
-				}
-				e.Origin = originOf(src, f.name)
-				if old, ok := lib.exercises[e.ID]; ok {
-					lib.Notices = append(lib.Notices, Notice{e.Pos, fmt.Sprintf("exercise %q replaces the one from %s", e.ID, Escape(old.Origin))})
-				} else {
-					lib.exOrder = append(lib.exOrder, e.ID)
-				}
-				lib.exercises[e.ID] = e
-				progSets[e] = f.def.progSets[e]
+		}
+		for _, r := range f.def.routines {
+			if !dup("routine", r.r.ID, r.r.Pos) {
+				r.r.Origin = origin
+				ld.routines = append(ld.routines, r)
 			}
-			for _, r := range f.def.routines {
-				if dup("routine", r.r.ID, r.r.Pos) {
-					continue
-				}
-				r.r.Origin = originOf(src, f.name)
-				routines = append(routines, r)
-				rtFile[r] = f.def
-			}
-			for _, t := range f.def.tips {
-				if dup("tip", t.ID, t.Pos) {
-					continue
-				}
-				t.Origin = originOf(src, f.name)
+		}
+		for _, t := range f.def.tips {
+			if !dup("tip", t.ID, t.Pos) {
+				t.Origin = origin
 				if _, ok := lib.tips[t.ID]; !ok {
 					lib.tipOrder = append(lib.tipOrder, t.ID)
 				}
 				lib.tips[t.ID] = t
 			}
-			for _, a := range f.def.assessments {
-				if !dup("assessment", a.ID, a.Pos) {
-					a.Origin = originOf(src, f.name)
-					lib.addAssessment(a)
-				}
+		}
+		for _, a := range f.def.assessments {
+			if !dup("assessment", a.ID, a.Pos) {
+				a.Origin = origin
+				lib.addAssessment(a)
 			}
 		}
 	}
-	// The last definition of a routine id wins; earlier ones are replaced.
+}
+
+// addExercise takes in an exercise, replacing one of the same id.
+func (ld *loader) addExercise(e *Exercise, origin string, progSets bool) {
+	lib := ld.lib
+	e.Origin = origin
+	if old, ok := lib.exercises[e.ID]; ok {
+		lib.Notices = append(lib.Notices, Notice{e.Pos, fmt.Sprintf("exercise %q replaces the one from %s", e.ID, Escape(old.Origin))})
+	} else {
+		lib.exOrder = append(lib.exOrder, e.ID)
+	}
+	lib.exercises[e.ID] = e
+	ld.progSets[e] = progSets
+}
+
+// winningRoutines are the last definition of each routine id, in the
+// order they were first read; earlier ones are replaced.
+func (ld *loader) winningRoutines() []*rawRoutine {
 	final := map[string]*rawRoutine{}
-	for _, r := range routines {
+	for _, r := range ld.routines {
 		if old, ok := final[r.r.ID]; ok {
-			lib.Notices = append(lib.Notices, Notice{r.r.Pos, fmt.Sprintf("routine %q replaces the one from %s", r.r.ID, Escape(old.r.Origin))})
+			ld.lib.Notices = append(ld.lib.Notices, Notice{r.r.Pos, fmt.Sprintf("routine %q replaces the one from %s", r.r.ID, Escape(old.r.Origin))})
 		}
 		final[r.r.ID] = r
 	}
 	var winners []*rawRoutine
-	for _, r := range routines {
+	for _, r := range ld.routines {
 		if final[r.r.ID] == r {
 			winners = append(winners, r)
 		}
 	}
-	// A routine may start an exercise with fewer sets than the exercise's own
-	// dose; for exercises without levels the ladder then reaches down to it.
+	return winners
+}
+
+// lowerBases lets a routine start an exercise with fewer sets than the
+// exercise's own dose: for exercises without levels the ladder then
+// reaches down to it.
+func (ld *loader) lowerBases(winners []*rawRoutine) {
 	for _, r := range winners {
 		for _, it := range r.items {
-			e, ok := lib.exercises[it.id]
-			if !ok || it.sets == nil || progSets[e] || e.Ladder.Levels > 1 {
+			e, ok := ld.lib.exercises[it.id]
+			if !ok || it.sets == nil || ld.progSets[e] || e.Ladder.Levels > 1 {
 				continue
 			}
 			if *it.sets < e.Ladder.BaseSets {
@@ -214,16 +251,6 @@ func Load(sources ...Source) (*Library, []*Error) {
 			}
 		}
 	}
-	for _, r := range winners {
-		if rerrs := lib.resolve(r); len(rerrs) > 0 {
-			errs = append(errs, rerrs...)
-			continue
-		}
-		rt := r.r
-		lib.rtOrder = append(lib.rtOrder, rt.ID)
-		lib.routines[rt.ID] = &rt
-	}
-	return lib, errs
 }
 
 func originOf(src Source, file string) string {

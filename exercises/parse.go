@@ -178,7 +178,7 @@ func badUTF8(data []byte) (line, col int) {
 }
 
 var exerciseFields = []string{"id", "name", "category", "summary", "position", "areas", "equipment",
-	"safety", "steps", "cues", "dose", "levels", "progression", "score", "rules", "source"}
+	"safety", "steps", "cues", "dose", "levels", "progression", "score", "rules", "source", "figure"}
 
 // exercise decodes one exercise, builds its ladder and checks that its
 // starting dose sits on it. setsMin reports whether progression.sets.min was
@@ -228,6 +228,8 @@ func (d *decoder) exercise(n *yaml.Node, field string, cat Category, catGiven bo
 			ruleNode = v
 		case "source":
 			e.Source = d.text(v, f, MaxTextLen, false)
+		case "figure":
+			e.Figure = d.figure(v, f)
 		}
 	})
 	if !ok {

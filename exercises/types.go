@@ -205,6 +205,7 @@ type Exercise struct {
 	Score       *Score
 	Rules       Rules
 	Source      string
+	Figure      *Figure // how to draw it; nil when it has none
 
 	Ladder Ladder
 	Origin string // "built-in" or the file it came from

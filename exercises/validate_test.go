@@ -78,7 +78,7 @@ func TestValidationErrors(t *testing.T) {
 		{"unknown exercise field", strings.Replace(good, "    name:", "    nmae: x\n    name:", 1), []string{
 			`lib/a.yaml:4:5: exercises[0].nmae: unknown field "nmae"; did you mean "name"?`}},
 		{"unknown field without a near miss", strings.Replace(good, "    name:", "    colour: red\n    name:", 1), []string{
-			`lib/a.yaml:4:5: exercises[0].colour: unknown field "colour"; valid fields here: id, name, category, summary, position, areas, equipment, safety, steps, cues, dose, levels, progression, score, rules, source`}},
+			`lib/a.yaml:4:5: exercises[0].colour: unknown field "colour"; valid fields here: id, name, category, summary, position, areas, equipment, safety, steps, cues, dose, levels, progression, score, rules, source, figure`}},
 		{"duplicate key", strings.Replace(good, "    position: standing\n", "    position: standing\n    position: seated\n", 1), []string{
 			`lib/a.yaml:6:5: exercises[0].position: duplicate key "position"; give each field once`}},
 		{"bad category", strings.Replace(good, "category: balance", "category: balanse", 1), []string{

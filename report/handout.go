@@ -47,7 +47,8 @@ type HandoutItem struct {
 	Cues           []string
 	Safety         []string
 	Equipment      []string
-	Sources        []string // exercise, dose and progression sources, without repeats
+	Sources        []string      // exercise, dose and progression sources, without repeats
+	Figure         template.HTML // the exercise's figure as SVG, or "" (figures.go)
 }
 
 // Source is the item's sources on one line: "A; B".
@@ -90,6 +91,7 @@ func NewHandout(lib *exercises.Library, p *coach.Progress, rt *exercises.Routine
 			Cues:      handoutCleanAll(e.Cues),
 			Safety:    handoutCleanAll(e.Safety),
 			Equipment: handoutCleanAll(e.Equipment),
+			Figure:    figureHTML(e, handoutFigureHeight, false),
 		}
 		if st, ok := p.State(e.ID); ok && len(st.Moves) > 0 {
 			last := st.Moves[len(st.Moves)-1]
@@ -134,88 +136,113 @@ func (h *Handout) Text(width int) string {
 	if h.Large {
 		width = min(width, LargeWidth)
 	}
-	var b strings.Builder
-	line := func(s string) { b.WriteString(strings.TrimRight(s, " ") + "\n") }
-	para := func(s, first, rest string) {
-		for _, l := range text.Indent(first, rest, s, width) {
-			line(l)
-		}
-	}
-	heading := func(s string) {
-		line("")
-		para(s, "", "")
-		line(strings.Repeat("-", min(text.Width(s), width)))
-	}
-	para(h.Name, "", "")
-	line(strings.Repeat("=", min(text.Width(h.Name), width)))
+	tw := &textPage{w: width}
+	tw.para(h.Name, "", "")
+	tw.line(strings.Repeat("=", min(text.Width(h.Name), width)))
 	if p := h.Person.Line(); p != "" {
-		para("For "+p, "", "  ")
+		tw.para("For "+p, "", "  ")
 	}
-	para(h.Summary, "", "")
-	line("")
-	para("How often: "+h.Frequency, "", "  ")
+	tw.para(h.Summary, "", "")
+	tw.line("")
+	tw.para("How often: "+h.Frequency, "", "  ")
 	if len(h.Before) > 0 {
-		heading("Before you start")
+		tw.heading("Before you start")
 		for _, s := range h.Before {
-			para(s, "  * ", "    ")
+			tw.para(s, "  * ", "    ")
 		}
 	}
-	heading("The exercises")
+	tw.heading("The exercises")
 	for i, it := range h.Items {
-		line("")
-		num := fmt.Sprintf("%d. ", i+1)
-		pad := strings.Repeat(" ", len(num))
-		para(it.Name, num, pad)
-		para("Do: "+it.DoseText+h.setBy(it), pad, pad+"    ")
-		if it.Level != "" {
-			para(it.Level, pad, pad+"  ")
-		}
-		if it.Summary != "" {
-			para(it.Summary, pad, pad)
-		}
-		if len(it.Steps) > 0 {
-			line(pad + "Steps:")
-			for j, s := range it.Steps {
-				if h.Large && j > 0 {
-					line("")
-				}
-				n := fmt.Sprintf("%d. ", j+1)
-				para(s, pad+"  "+n, pad+"  "+strings.Repeat(" ", len(n)))
-			}
-		}
-		if len(it.Cues) > 0 {
-			para("Cues: "+strings.Join(it.Cues, "; "), pad, pad+"  ")
-		}
-		if len(it.Safety) > 0 {
-			line(pad + "Safety:")
-			for _, s := range it.Safety {
-				para(s, pad+"  ! ", pad+"    ")
-			}
-		}
-		if len(it.Equipment) > 0 {
-			para("Equipment: "+strings.Join(it.Equipment, ", "), pad, pad+"  ")
-		}
-		if src := it.Source(); src != "" {
-			para("Source: "+src, pad, pad+"  ")
-		}
+		h.textItem(tw, i, it)
 	}
 	if len(h.After) > 0 {
-		heading("When you finish")
+		tw.heading("When you finish")
 		for _, s := range h.After {
-			para(s, "  * ", "    ")
+			tw.para(s, "  * ", "    ")
 		}
 	}
-	heading("This week")
-	para(h.aim(), "", "")
-	line("")
-	// Seven columns of "[ ]", two spaces apart where there is room, else
-	// one; the name takes the rest, or only its number on a narrow screen.
+	tw.heading("This week")
+	tw.para(h.aim(), "", "")
+	tw.line("")
+	h.textTicks(tw)
+	tw.line("")
+	tw.line(strings.Repeat("-", min(width, 40)))
+	tw.para(HandoutFooter, "", "")
+	tw.para("Made on "+pageDate(h.Made)+" by limber."+handoutSourceLine(h.Source), "", "")
+	return tw.b.String()
+}
+
+// textPage writes a page of plain text, wrapped to w columns.
+type textPage struct {
+	b strings.Builder
+	w int
+}
+
+func (tw *textPage) line(s string) { tw.b.WriteString(strings.TrimRight(s, " ") + "\n") }
+
+func (tw *textPage) para(s, first, rest string) {
+	for _, l := range text.Indent(first, rest, s, tw.w) {
+		tw.line(l)
+	}
+}
+
+func (tw *textPage) heading(s string) {
+	tw.line("")
+	tw.para(s, "", "")
+	tw.line(strings.Repeat("-", min(text.Width(s), tw.w)))
+}
+
+// textItem is one exercise: its dose, level, steps, cues, safety, what it
+// needs and its source.
+func (h *Handout) textItem(tw *textPage, i int, it HandoutItem) {
+	tw.line("")
+	num := fmt.Sprintf("%d. ", i+1)
+	pad := strings.Repeat(" ", len(num))
+	tw.para(it.Name, num, pad)
+	tw.para("Do: "+it.DoseText+h.setBy(it), pad, pad+"    ")
+	if it.Level != "" {
+		tw.para(it.Level, pad, pad+"  ")
+	}
+	if it.Summary != "" {
+		tw.para(it.Summary, pad, pad)
+	}
+	if len(it.Steps) > 0 {
+		tw.line(pad + "Steps:")
+		for j, s := range it.Steps {
+			if h.Large && j > 0 {
+				tw.line("")
+			}
+			n := fmt.Sprintf("%d. ", j+1)
+			tw.para(s, pad+"  "+n, pad+"  "+strings.Repeat(" ", len(n)))
+		}
+	}
+	if len(it.Cues) > 0 {
+		tw.para("Cues: "+strings.Join(it.Cues, "; "), pad, pad+"  ")
+	}
+	if len(it.Safety) > 0 {
+		tw.line(pad + "Safety:")
+		for _, s := range it.Safety {
+			tw.para(s, pad+"  ! ", pad+"    ")
+		}
+	}
+	if len(it.Equipment) > 0 {
+		tw.para("Equipment: "+strings.Join(it.Equipment, ", "), pad, pad+"  ")
+	}
+	if src := it.Source(); src != "" {
+		tw.para("Source: "+src, pad, pad+"  ")
+	}
+}
+
+// textTicks is the week's tick grid: seven columns of "[ ]", two spaces
+// apart where there is room, else one; the name takes the rest, or only
+// its number on a narrow page.
+func (h *Handout) textTicks(tw *textPage) {
 	gap := 2
-	if width < 3+1+7*5-2 {
+	if tw.w < 3+1+7*5-2 {
 		gap = 1
 	}
 	cell := "[ ]" + strings.Repeat(" ", gap)
-	nameW := width - 7*len(cell) + gap - 1
+	nameW := tw.w - 7*len(cell) + gap - 1
 	number := nameW < 12
 	if number {
 		nameW = len(fmt.Sprint(len(h.Items))) + 1
@@ -225,20 +252,15 @@ func (h *Handout) Text(width int) string {
 	for _, d := range pageWeekdays {
 		head.WriteString(d + strings.Repeat(" ", len(cell)-len(d)))
 	}
-	line(head.String())
+	tw.line(head.String())
 	for i, it := range h.Items {
 		label := fmt.Sprintf("%d. %s", i+1, it.Name)
 		if number {
 			label = fmt.Sprintf("%d.", i+1)
 		}
 		label = text.Truncate(label, nameW)
-		line(label + strings.Repeat(" ", nameW-text.Width(label)+1) + strings.Repeat(cell, 7))
+		tw.line(label + strings.Repeat(" ", nameW-text.Width(label)+1) + strings.Repeat(cell, 7))
 	}
-	line("")
-	line(strings.Repeat("-", min(width, 40)))
-	para(HandoutFooter, "", "")
-	para("Made on "+pageDate(h.Made)+" by limber."+handoutSourceLine(h.Source), "", "")
-	return b.String()
 }
 
 // setBy is " (your therapist set this)" for a dose the therapist set.
@@ -407,9 +429,6 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 <h2>The exercises</h2>
 {{- range $i, $it := .Items}}
 <section class="exercise keep" id="ex-{{.ID}}">
-{{- /* The figure of the exercise, where one is drawn, goes here: define
-	the template "figure" (it receives the HandoutItem). */}}
-{{- block "figure" .}}{{end}}
 <h3>{{inc $i}}. {{.Name}}</h3>
 <p class="dose"><strong>Do:</strong> {{.DoseText}}{{if .SetByTherapist}} <span class="set">({{$.SetBy}})</span>{{end}}</p>
 {{- if .Level}}
@@ -417,6 +436,9 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 {{- end}}
 {{- if .Summary}}
 <p class="summary">{{.Summary}}</p>
+{{- end}}
+{{- if .Figure}}
+<figure class="drawing">{{.Figure}}</figure>
 {{- end}}
 <div class="cols">
 <div>

@@ -309,10 +309,7 @@ var reportTmpl = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <thead><tr><th>Exercise</th><th>Started at</th><th>Now at</th><th>On the ladder</th><th>Sessions</th><th>Last done</th></tr></thead>
 {{- range .Exercises}}
 <tbody>
-<tr><td>
-{{- /* The exercise's figure, where one is drawn, goes here: define the
-	template "figure" (it receives the ladder row). */}}
-{{- block "figure" .}}{{end}}<strong>{{.Name}}</strong><br/><span class="muted">{{.Category}}</span></td><td>{{.Start}}</td><td>{{.Now}}</td>
+<tr><td><strong>{{.Name}}</strong><br/><span class="muted">{{.Category}}</span>{{if .Figure}}<br/>{{.Figure}}{{end}}</td><td>{{.Start}}</td><td>{{.Now}}</td>
 <td><svg class="bar" viewBox="0 0 {{.BarW}} 16" width="{{.BarW}}" height="16" preserveAspectRatio="none" role="img" aria-label="{{.Place}}"><title>{{.Place}}</title>
 <rect x="0.5" y="2.5" width="{{.BarIn}}" height="11" fill="#fff" stroke="#555" stroke-width="1"/>
 <rect x="0.5" y="2.5" width="{{.Fill}}" height="11" fill="#1f4e8c"/>

@@ -182,125 +182,178 @@ var pageWeekdays = [7]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 // routines done at least once in the window are shown: a library holds many
 // routines, and the journal does not say which were prescribed.
 func (r *Report) calendar() (pageCal, []pageRoutine) {
-	c := r.Calendar
-	loc := r.Generated.Location()
-	today := midnight(r.Generated)
-	started := midnight(r.First.In(loc))
-	hasFirst := !r.First.IsZero()
-	var shown []RoutineWeeks
-	for _, rw := range c.Routines {
+	g := r.calGrid()
+	v := pageCal{W: int(svgCalLeft + float64(Weeks)*svgCalCellW + svgCalGap + 4)}
+	v.H = int(g.daysBottom + 8 + float64(len(g.shown))*svgCalRoutineH + svgCalLegendH)
+	v.Heads, v.Rows = g.heads(), g.rowNames()
+	done := 0
+	for i, dy := range r.Calendar.Days {
+		dv := r.calDay(g, i, dy)
+		if dy.Done() && !dy.Future {
+			done++
+		}
+		v.Days = append(v.Days, dv)
+	}
+	v.Label = fmt.Sprintf("Calendar of the last %d weeks: %d days with a session.", Weeks, done)
+	var table []pageRoutine
+	for k, rw := range g.shown {
+		cr, rv := g.routineRow(k, rw)
+		v.Routines = append(v.Routines, cr)
+		table = append(table, rv)
+	}
+	if rv, ok := r.loggedRow(); ok {
+		table = append(table, rv)
+	}
+	v.Legend = calLegend(float64(v.H) - svgCalLegendH + 6)
+	return v, table
+}
+
+// calGeometry is where the calendar's cells go, and what it shows.
+type calGeometry struct {
+	c          Calendar
+	today      time.Time
+	started    time.Time // the first session's day
+	hasFirst   bool
+	shown      []RoutineWeeks // the routines with a session in these weeks
+	daysBottom float64
+}
+
+func (r *Report) calGrid() calGeometry {
+	g := calGeometry{c: r.Calendar, today: midnight(r.Generated), hasFirst: !r.First.IsZero(),
+		started: midnight(r.First.In(r.Generated.Location())), daysBottom: svgCalTop + 7*svgCalCellH}
+	for _, rw := range g.c.Routines {
 		total := 0
 		for _, d := range rw.Done {
 			total += d
 		}
 		if total > 0 {
-			shown = append(shown, rw)
+			g.shown = append(g.shown, rw)
 		}
 	}
-	gridW := float64(Weeks)*svgCalCellW + svgCalGap
-	daysBottom := svgCalTop + 7*svgCalCellH
-	v := pageCal{W: int(svgCalLeft + gridW + 4)}
-	v.H = int(daysBottom + 8 + float64(len(shown))*svgCalRoutineH + svgCalLegendH)
-	x := func(week int) float64 { return svgCalLeft + float64(week)*svgCalCellW + svgCalGap/2 }
+	return g
+}
+
+// x is the left of a week's column.
+func (g calGeometry) x(week int) float64 {
+	return svgCalLeft + float64(week)*svgCalCellW + svgCalGap/2
+}
+
+// heads are the weeks' labels, their Mondays.
+func (g calGeometry) heads() []pageText {
+	var out []pageText
 	for w := range Weeks {
-		label := c.Start.AddDate(0, 0, 7*w).Format("2 Jan")
-		v.Heads = append(v.Heads, pageText{X: pageNum(x(w) + (svgCalCellW-svgCalGap)/2), Y: pageNum(svgCalTop - 8), Text: label})
+		label := g.c.Start.AddDate(0, 0, 7*w).Format("2 Jan")
+		out = append(out, pageText{X: pageNum(g.x(w) + (svgCalCellW-svgCalGap)/2), Y: pageNum(svgCalTop - 8), Text: label})
 	}
+	return out
+}
+
+// rowNames are the weekdays down the left.
+func (g calGeometry) rowNames() []pageText {
+	var out []pageText
 	for d, name := range pageWeekdays {
-		v.Rows = append(v.Rows, pageText{X: "2", Y: pageNum(svgCalTop + float64(d)*svgCalCellH + svgCalCellH/2 + 4), Text: name})
+		out = append(out, pageText{X: "2", Y: pageNum(svgCalTop + float64(d)*svgCalCellH + svgCalCellH/2 + 4), Text: name})
 	}
-	done := 0
-	for i, dy := range c.Days {
-		w, d := i/7, i%7
-		cx, cy := x(w), svgCalTop+float64(d)*svgCalCellH+svgCalGap/2
-		cw, ch := svgCalCellW-svgCalGap, svgCalCellH-svgCalGap
-		dv := pageDay{X: pageNum(cx), Y: pageNum(cy), W: pageNum(cw), H: pageNum(ch), TX: pageNum(cx + cw/2), TY: pageNum(cy + ch/2 + 4.5),
-			Fill: "#fff", Stroke: "#777", SW: "1"}
-		date := dy.Date.Format("Mon 2 Jan 2006")
-		switch {
-		case dy.Future:
-			dv.Fill, dv.Dash, dv.Title = "url(#hatch)", true, date+": still to come"
-		case dy.Done():
-			done++
-			dv.Fill, dv.Stroke, dv.Mark, dv.Ink = svgCalDone, svgCalDone, "✓", "#fff"
-			names := r.pageRoutineNames(dy.Routines)
-			if dy.Logged && len(dy.Routines) == 0 {
-				names = append(names, "exercises logged one by one")
-			}
-			dv.Title = date + ": done (" + strings.Join(names, ", ") + ")"
-		case dy.PartWay:
-			dv.Fill, dv.Stroke, dv.Mark, dv.Ink = svgCalPart, "#777", "½", "#111"
-			dv.Title = date + ": started, not finished"
-		case !hasFirst || dy.Date.Before(started):
-			dv.Fill, dv.Stroke, dv.Title = "#eee", "#ccc", date+": before the first session"
-		default:
-			dv.Title = date + ": no session"
-		}
-		if dy.Date.Equal(today) {
-			dv.SW = "2.5"
-			dv.Stroke = "#111"
-			dv.Title += " (today)"
-		}
-		v.Days = append(v.Days, dv)
-	}
-	v.Label = fmt.Sprintf("Calendar of the last %d weeks: %d days with a session.", Weeks, done)
+	return out
+}
 
-	var table []pageRoutine
+// calDay is one day's cell: done, started, to come, before the first
+// session, or none; today stands out.
+func (r *Report) calDay(g calGeometry, i int, dy Day) pageDay {
+	w, d := i/7, i%7
+	cx, cy := g.x(w), svgCalTop+float64(d)*svgCalCellH+svgCalGap/2
+	cw, ch := svgCalCellW-svgCalGap, svgCalCellH-svgCalGap
+	dv := pageDay{X: pageNum(cx), Y: pageNum(cy), W: pageNum(cw), H: pageNum(ch), TX: pageNum(cx + cw/2), TY: pageNum(cy + ch/2 + 4.5),
+		Fill: "#fff", Stroke: "#777", SW: "1"}
+	date := dy.Date.Format("Mon 2 Jan 2006")
+	switch {
+	case dy.Future:
+		dv.Fill, dv.Dash, dv.Title = "url(#hatch)", true, date+": still to come"
+	case dy.Done():
+		dv.Fill, dv.Stroke, dv.Mark, dv.Ink = svgCalDone, svgCalDone, "✓", "#fff"
+		names := r.pageRoutineNames(dy.Routines)
+		if dy.Logged && len(dy.Routines) == 0 {
+			names = append(names, "exercises logged one by one")
+		}
+		dv.Title = date + ": done (" + strings.Join(names, ", ") + ")"
+	case dy.PartWay:
+		dv.Fill, dv.Stroke, dv.Mark, dv.Ink = svgCalPart, "#777", "½", "#111"
+		dv.Title = date + ": started, not finished"
+	case !g.hasFirst || dy.Date.Before(g.started):
+		dv.Fill, dv.Stroke, dv.Title = "#eee", "#ccc", date+": before the first session"
+	default:
+		dv.Title = date + ": no session"
+	}
+	if dy.Date.Equal(g.today) {
+		dv.SW, dv.Stroke = "2.5", "#111"
+		dv.Title += " (today)"
+	}
+	return dv
+}
+
+// routineRow is a routine's weeks against its target, on the page and in
+// the table under it.
+func (g calGeometry) routineRow(k int, rw RoutineWeeks) (pageCalRoutine, pageRoutine) {
 	thisWeek := Weeks - 1
-	for k, rw := range shown {
-		ry := daysBottom + 8 + float64(k)*svgCalRoutineH
-		cr := pageCalRoutine{X: pageNum(svgCalLeft), Y: pageNum(ry + 12), Name: pageClean(rw.Name) + " — target " + pagePerWeek(rw.PerWeek)}
-		rv := pageRoutine{Name: pageClean(rw.Name), Target: pagePerWeek(rw.PerWeek)}
-		on, weeks := 0, 0
-		for w, n := range rw.Done {
-			monday := c.Start.AddDate(0, 0, 7*w)
-			before := !hasFirst || !monday.AddDate(0, 0, 7).After(started)
-			cx, cy := x(w), ry+18
-			cw, ch := svgCalCellW-svgCalGap, svgCalCellH
-			cell := pageWeekCell{X: pageNum(cx), Y: pageNum(cy), W: pageNum(cw), H: pageNum(ch), TX: pageNum(cx + cw/2), TY: pageNum(cy + ch/2 + 4),
-				Fill: "#fff", Ink: "#111", Text: fmt.Sprintf("%d/%d", n, rw.PerWeek)}
-			week := "week of " + monday.Format("2 Jan")
-			rv.Days += n
-			switch {
-			case before && n == 0:
-				cell.Fill, cell.Ink, cell.Text = "#eee", "#555", "–"
-				cell.Title = week + ": before the first session"
-			case w == thisWeek:
-				cell.Dash = true
-				cell.Title = fmt.Sprintf("%s (this week, so far): %d of %d days", week, n, rw.PerWeek)
-				if n >= rw.PerWeek {
-					cell.Fill, cell.Bold = svgCalMet, true
-				}
-			default:
-				weeks++
-				cell.Title = fmt.Sprintf("%s: %d of %d days", week, n, rw.PerWeek)
-				if n >= rw.PerWeek {
-					on++
-					cell.Fill, cell.Bold = svgCalMet, true
-					cell.Title += ", on target"
-				}
+	ry := g.daysBottom + 8 + float64(k)*svgCalRoutineH
+	cr := pageCalRoutine{X: pageNum(svgCalLeft), Y: pageNum(ry + 12), Name: pageClean(rw.Name) + " — target " + pagePerWeek(rw.PerWeek)}
+	rv := pageRoutine{Name: pageClean(rw.Name), Target: pagePerWeek(rw.PerWeek)}
+	on, weeks := 0, 0
+	for w, n := range rw.Done {
+		monday := g.c.Start.AddDate(0, 0, 7*w)
+		before := !g.hasFirst || !monday.AddDate(0, 0, 7).After(g.started)
+		cx, cy := g.x(w), ry+18
+		cw, ch := svgCalCellW-svgCalGap, svgCalCellH
+		cell := pageWeekCell{X: pageNum(cx), Y: pageNum(cy), W: pageNum(cw), H: pageNum(ch), TX: pageNum(cx + cw/2), TY: pageNum(cy + ch/2 + 4),
+			Fill: "#fff", Ink: "#111", Text: fmt.Sprintf("%d/%d", n, rw.PerWeek)}
+		week := "week of " + monday.Format("2 Jan")
+		rv.Days += n
+		switch {
+		case before && n == 0:
+			cell.Fill, cell.Ink, cell.Text = "#eee", "#555", "–"
+			cell.Title = week + ": before the first session"
+		case w == thisWeek:
+			cell.Dash = true
+			cell.Title = fmt.Sprintf("%s (this week, so far): %d of %d days", week, n, rw.PerWeek)
+			if n >= rw.PerWeek {
+				cell.Fill, cell.Bold = svgCalMet, true
 			}
-			cr.Cells = append(cr.Cells, cell)
+		default:
+			weeks++
+			cell.Title = fmt.Sprintf("%s: %d of %d days", week, n, rw.PerWeek)
+			if n >= rw.PerWeek {
+				on++
+				cell.Fill, cell.Bold = svgCalMet, true
+				cell.Title += ", on target"
+			}
 		}
-		rv.OnTarget = fmt.Sprintf("%d of %s", on, pageCount(weeks, "full week", "full weeks"))
-		if weeks == 0 {
-			rv.OnTarget = "no full week yet"
-		}
-		rv.ThisWeek = fmt.Sprintf("%d of %d days", rw.Done[thisWeek], rw.PerWeek)
-		v.Routines = append(v.Routines, cr)
-		table = append(table, rv)
+		cr.Cells = append(cr.Cells, cell)
 	}
-
-	if c.loggedAny() {
-		rv := pageRoutine{Name: "Exercises logged one by one (limber log)", Target: "none: they made up no whole routine", OnTarget: "–"}
-		for _, n := range c.Logged {
-			rv.Days += n
-		}
-		rv.ThisWeek = pageCount(c.Logged[thisWeek], "day", "days")
-		table = append(table, rv)
+	rv.OnTarget = fmt.Sprintf("%d of %s", on, pageCount(weeks, "full week", "full weeks"))
+	if weeks == 0 {
+		rv.OnTarget = "no full week yet"
 	}
+	rv.ThisWeek = fmt.Sprintf("%d of %d days", rw.Done[thisWeek], rw.PerWeek)
+	return cr, rv
+}
 
-	ly := float64(v.H) - svgCalLegendH + 6
+// loggedRow is the table's row for days of limber log that made up no
+// whole routine, where there were any.
+func (r *Report) loggedRow() (pageRoutine, bool) {
+	c := r.Calendar
+	if !c.loggedAny() {
+		return pageRoutine{}, false
+	}
+	rv := pageRoutine{Name: "Exercises logged one by one (limber log)", Target: "none: they made up no whole routine", OnTarget: "–"}
+	for _, n := range c.Logged {
+		rv.Days += n
+	}
+	rv.ThisWeek = pageCount(c.Logged[Weeks-1], "day", "days")
+	return rv, true
+}
+
+// calLegend is the key under the calendar, in two lines from ly.
+func calLegend(ly float64) []pageLegend {
 	legend := []pageLegend{
 		{Fill: svgCalDone, Stroke: svgCalDone, Mark: "✓", Ink: "#fff", Text: "a session that day"},
 		{Fill: svgCalPart, Stroke: "#777", Mark: "½", Ink: "#111", Text: "started, not finished"},
@@ -325,8 +378,7 @@ func (r *Report) calendar() (pageCal, []pageRoutine) {
 		it.TX, it.TY = pageNum(lx+19), pageNum(ly+11)
 		lx += 19 + float64(utf8.RuneCountInString(it.Text))*6 + 22
 	}
-	v.Legend = legend
-	return v, table
+	return legend
 }
 
 // pageRoutineNames are the names of routines by id, for the day cells' titles.
@@ -366,7 +418,8 @@ type pageLadder struct {
 	LastDone, Latest                  string
 	Count, Hidden                     string
 	Moves                             []pageMove
-	Notes                             []string // "2 Mar 2026: the note"
+	Notes                             []string   // "2 Mar 2026: the note"
+	Figure                            pageFigure // the exercise's figure (figures.go)
 }
 
 type pageMove struct{ Date, Arrow, Word, Cause, Reason string }
@@ -386,6 +439,7 @@ func pageLadderRow(x ExerciseRow, loc *time.Location) pageLadder {
 	inner := pageBarW - 1
 	startIdx, _ := e.Ladder.Index(x.Start)
 	v := pageLadder{
+		Figure:   figureHTML(e, reportFigureHeight, true),
 		Name:     pageClean(e.Name),
 		Category: pageClean(e.Category.Title()),
 		Start:    pageClean(exercises.RungText(e, x.Start)),

@@ -68,3 +68,25 @@ func TestLongWordWrapsInTheReport(t *testing.T) {
 		checkWrapped(t, "the report", strings.Join(r.FlagLines(w), "\n"), longWord, w)
 	}
 }
+
+// A line of wide (CJK) characters wraps within the report's width: each
+// takes two cells, and the report counts cells, not characters.
+func TestWideCharactersWrapInTheReport(t *testing.T) {
+	lib, _, _ := fixture(t)
+	wide := strings.Repeat("足首をゆっくり回す", 12) // 108 characters, 216 cells, no spaces
+	b := 2
+	recs := []journal.Record{{Kind: journal.KindSessionStart, At: fixtureNow.Add(-24 * time.Hour), Session: "s", Routine: "feet-daily",
+		Baseline: &b, Answers: &journal.Answers{RedFlags: []string{wide}}}}
+	r := Build(Input{Lib: lib, Progress: coach.Replay(lib, recs), Now: fixtureNow})
+	for _, w := range []int{50, 64, 80, 121} {
+		out := r.Text(w)
+		for _, l := range strings.Split(out, "\n") {
+			if text.Width(l) > w {
+				t.Errorf("at %d cells a line is %d cells wide: %q", w, text.Width(l), l)
+			}
+		}
+		if !strings.Contains(strings.Join(strings.Fields(out), ""), wide) {
+			t.Errorf("at %d cells the wide text is not whole:\n%s", w, out)
+		}
+	}
+}

@@ -354,7 +354,16 @@ func (r *Report) CalendarLines(width int) []string {
 	}
 	out = append(out, "")
 	out = append(out, text.Indent("  ", "  ", "Each week against the plan   █ all   ▓ half or more   ░ some   · none", width)...)
-	nameW := min(30, max(12, width-2*Weeks-22))
+	// The name takes what the weeks and the words after them leave; on a
+	// narrow page the words shrink to the count, so nothing runs over.
+	tail := func(done, per int) string { return fmt.Sprintf("  this week %d/%d", done, per) }
+	logTail := "  days, no routine"
+	nameW := min(30, width-2-2*Weeks-len(logTail))
+	if nameW < 12 {
+		tail = func(done, per int) string { return fmt.Sprintf(" %d/%d", done, per) }
+		logTail = ""
+		nameW = min(30, width-2-2*Weeks-len(" 7/7"))
+	}
 	for _, rw := range c.Routines {
 		var b strings.Builder
 		b.WriteString("  " + text.Pad(text.Truncate(pageClean(rw.Name), nameW), nameW))
@@ -370,7 +379,7 @@ func (r *Report) CalendarLines(width int) []string {
 				b.WriteString(" ·")
 			}
 		}
-		fmt.Fprintf(&b, "  this week %d/%d", rw.Done[Weeks-1], rw.PerWeek)
+		b.WriteString(tail(rw.Done[Weeks-1], rw.PerWeek))
 		out = append(out, b.String())
 	}
 	if c.loggedAny() {
@@ -383,7 +392,7 @@ func (r *Report) CalendarLines(width int) []string {
 				b.WriteString(" ·")
 			}
 		}
-		fmt.Fprintf(&b, "  days, no routine")
+		b.WriteString(logTail)
 		out = append(out, b.String())
 	}
 	return out

@@ -75,6 +75,8 @@ type Options struct {
 	// library with errors is not taken up: the last one without errors
 	// stays in use, and home says so.
 	Reload func() (*exercises.Library, []*exercises.Error)
+	// NoFigures leaves out the exercises' drawings (--no-figures).
+	NoFigures bool
 }
 
 type screen int
@@ -157,7 +159,7 @@ func New(opt Options) *Model {
 		Lib: opt.Library, Profile: opt.Profile,
 		Now: opt.Now, Styles: NewStylesFor(opt.Renderer, opt.Color), Keys: keys, Demo: opt.Demo, Speed: opt.Speed,
 		Cues: opt.Cues, Color: opt.Color, Trace: opt.Trace, Width: 80, Height: 24, recorder: opt.Recorder,
-		replayer: coach.NewReplayer(opt.Library), journal: opt.Journal,
+		replayer: coach.NewReplayer(opt.Library), journal: opt.Journal, NoFigures: opt.NoFigures,
 	}
 	if opt.Journal == "" {
 		ctx.base = slices.Clone(opt.Records)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"limber/coach"
 	"testing"
 	"time"
 )
@@ -10,7 +11,11 @@ import (
 func BenchmarkViewSet(b *testing.B) {
 	t := &testing.T{}
 	h := newHarness(t, 120, 40, func(o *Options) { o.Routine, o.Color = "test", true })
-	h.keys("0", "n", "enter")
+	h.keys("0")
+	for range coach.RedFlags {
+		h.keys("n")
+	}
+	h.keys("enter")
 	h.wait(GetReady)
 	h.wait(1500 * time.Millisecond)
 	if h.phase() != phWork {

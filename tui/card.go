@@ -157,6 +157,7 @@ func cardLines(ctx *Context, x *exercises.Exercise, d exercises.Dose, w int) []s
 		lines = append(lines, text.Lines(fmt.Sprintf("Level %d of %d: %s", d.Level, len(x.Levels), clean(lv)), w)...)
 	}
 	lines = append(lines, st.Key.Render(exercises.DoseText(d, exercises.DoseCard)))
+	lines = append(lines, cardFigure(ctx, x, w)...)
 	if x.Summary != "" {
 		lines = append(lines, text.Lines(exercises.Clean(x.Summary, true), w)...)
 	}

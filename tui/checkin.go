@@ -165,87 +165,123 @@ func (c *checkinModel) Update(k tea.KeyMsg) (tea.Cmd, nav) {
 			}
 		}
 	}
-	switch c.step {
-	case ciCarryOn:
-		switch {
-		case key.Matches(k, keys.Enter), k.String() == "1":
-			c.ci.done = c.day.Finished
-			c.goTo(ciPain)
-		case k.String() == "2":
-			c.goTo(ciPain)
+	if h := checkinHandlers[c.step]; h != nil {
+		return h(c, k)
+	}
+	return nil, nav{}
+}
+
+// checkinHandlers answer a key at each step of the check-in.
+var checkinHandlers = map[ciStep]func(c *checkinModel, k tea.KeyMsg) (tea.Cmd, nav){
+	ciCarryOn:  (*checkinModel).updateCarryOn,
+	ciPain:     (*checkinModel).updatePain,
+	ciHighPain: (*checkinModel).updateHighPain,
+	ciFlags:    (*checkinModel).answerFlag,
+	ciFeet:     (*checkinModel).updateFeet,
+	ciSugar:    (*checkinModel).updateSugar,
+	ciSugarLow: (*checkinModel).updateSugarLow,
+	ciKetones:  (*checkinModel).updateKetones,
+	ciMorning:  (*checkinModel).updateMorning,
+}
+
+func (c *checkinModel) updateCarryOn(k tea.KeyMsg) (tea.Cmd, nav) {
+	switch {
+	case key.Matches(k, c.ctx.Keys.Enter), k.String() == "1":
+		c.ci.done = c.day.Finished
+		c.goTo(ciPain)
+	case k.String() == "2":
+		c.goTo(ciPain)
+	}
+	return nil, nav{}
+}
+
+func (c *checkinModel) updatePain(k tea.KeyMsg) (tea.Cmd, nav) {
+	n, ok, _ := c.pain.update(&c.ctx.Keys, k)
+	if !ok {
+		return nil, nav{}
+	}
+	c.ci.Baseline = n
+	c.ci.Today = ""
+	if n >= coach.HighPainAt(c.ctx.Lib, c.ci.rt) {
+		c.goTo(ciHighPain)
+	} else {
+		c.goTo(ciFlags)
+	}
+	return nil, nav{}
+}
+
+func (c *checkinModel) updateHighPain(k tea.KeyMsg) (tea.Cmd, nav) {
+	switch k.String() {
+	case "1":
+		c.ci.Today = coach.TodayEasier
+		c.goTo(ciFlags)
+	case "2":
+		c.ci.Today = coach.TodayRest
+		c.goTo(ciRest)
+		c.end(coach.OutcomeRest)
+	}
+	return nil, nav{}
+}
+
+func (c *checkinModel) updateFeet(k tea.KeyMsg) (tea.Cmd, nav) {
+	switch {
+	case key.Matches(k, c.ctx.Keys.Enter):
+		if len(c.kept(c.ci.rt)) == 0 {
+			c.end("feet")
+			return nil, nav{done: true}
 		}
-	case ciPain:
-		n, ok, _ := c.pain.update(keys, k)
-		if !ok {
-			return nil, nav{}
-		}
-		c.ci.Baseline = n
-		c.ci.Today = ""
-		if n >= coach.HighPainAt(c.ctx.Lib, c.ci.rt) {
-			c.goTo(ciHighPain)
-		} else {
-			c.goTo(ciFlags)
-		}
-	case ciHighPain:
-		switch k.String() {
-		case "1":
-			c.ci.Today = coach.TodayEasier
-			c.goTo(ciFlags)
-		case "2":
-			c.ci.Today = coach.TodayRest
-			c.goTo(ciRest)
-			c.end(coach.OutcomeRest)
-		}
-	case ciFlags:
-		return c.answerFlag(k)
-	case ciFeet:
-		switch {
-		case key.Matches(k, keys.Enter):
-			if len(c.kept(c.ci.rt)) == 0 {
-				c.end("feet")
-				return nil, nav{done: true}
-			}
-			return c.next()
-		case k.String() == "2" && c.seated != nil:
-			c.ci.rt, c.ci.done = c.seated, nil
-			return c.next()
-		}
-	case ciSugar:
-		if key.Matches(k, keys.Enter) {
-			return c.answerSugar()
-		}
-		var cmd tea.Cmd
-		c.sugar, cmd = c.sugar.Update(k)
-		return cmd, nav{}
-	case ciSugarLow:
-		if key.Matches(k, keys.Enter) {
-			c.sugar.SetValue("")
-			c.step = ciSugar
-			return c.sugar.Focus(), nav{}
-		}
-	case ciKetones:
-		switch {
-		case key.Matches(k, keys.Yes):
-			yes := true
-			c.ci.Ketones = &yes
-			c.goTo(ciNoSugar)
-			c.end(coach.OutcomeKetones)
-		case key.Matches(k, keys.No):
-			no := false
-			c.ci.Ketones = &no
-			return c.afterSugar()
-		}
-	case ciMorning:
-		switch {
-		case key.Matches(k, keys.Yes): // the pain was still there
-			f := false
-			c.ci.Settled = &f
-			return c.finish()
-		case key.Matches(k, keys.No):
-			t := true
-			c.ci.Settled = &t
-			return c.finish()
-		}
+		return c.next()
+	case k.String() == "2" && c.seated != nil:
+		c.ci.rt, c.ci.done = c.seated, nil
+		return c.next()
+	}
+	return nil, nav{}
+}
+
+func (c *checkinModel) updateSugar(k tea.KeyMsg) (tea.Cmd, nav) {
+	if key.Matches(k, c.ctx.Keys.Enter) {
+		return c.answerSugar()
+	}
+	var cmd tea.Cmd
+	c.sugar, cmd = c.sugar.Update(k)
+	return cmd, nav{}
+}
+
+func (c *checkinModel) updateSugarLow(k tea.KeyMsg) (tea.Cmd, nav) {
+	if key.Matches(k, c.ctx.Keys.Enter) {
+		c.sugar.SetValue("")
+		c.step = ciSugar
+		return c.sugar.Focus(), nav{}
+	}
+	return nil, nav{}
+}
+
+func (c *checkinModel) updateKetones(k tea.KeyMsg) (tea.Cmd, nav) {
+	switch {
+	case key.Matches(k, c.ctx.Keys.Yes):
+		yes := true
+		c.ci.Ketones = &yes
+		c.goTo(ciNoSugar)
+		c.end(coach.OutcomeKetones)
+	case key.Matches(k, c.ctx.Keys.No):
+		no := false
+		c.ci.Ketones = &no
+		return c.afterSugar()
+	}
+	return nil, nav{}
+}
+
+// updateMorning: yes, the pain was still there the next morning.
+func (c *checkinModel) updateMorning(k tea.KeyMsg) (tea.Cmd, nav) {
+	switch {
+	case key.Matches(k, c.ctx.Keys.Yes):
+		f := false
+		c.ci.Settled = &f
+		return c.finish()
+	case key.Matches(k, c.ctx.Keys.No):
+		t := true
+		c.ci.Settled = &t
+		return c.finish()
 	}
 	return nil, nav{}
 }
@@ -358,110 +394,151 @@ func (c *checkinModel) end(outcome string) {
 		journal.Record{Kind: journal.KindSessionEnd, At: now, Session: id, Routine: c.ci.rt.ID, Outcome: outcome})
 }
 
-func (c *checkinModel) View() string {
-	st := c.ctx.Styles
-	w, h := c.w, c.h
-	para := func(lines []string, s string, style func(...string) string) []string {
-		for _, l := range text.Lines(s, min(w, 72)) {
-			if style != nil {
-				l = style(l)
-			}
-			lines = append(lines, l)
+// page builds a centred screen of paragraphs, each wrapped to the check-in's
+// width and styled as a whole.
+type page struct {
+	w     int
+	lines []string
+}
+
+func (p *page) para(s string, style func(...string) string) *page {
+	for _, l := range text.Lines(s, min(p.w, 72)) {
+		if style != nil {
+			l = style(l)
 		}
-		return lines
+		p.lines = append(p.lines, l)
 	}
-	var lines []string
+	return p
+}
+
+func (p *page) add(lines ...string) *page { p.lines = append(p.lines, lines...); return p }
+
+func (c *checkinModel) View() string {
 	switch c.step {
-	case ciCarryOn:
-		name := ""
-		if len(c.day.Left) > 0 {
-			if x, ok := c.ctx.Lib.Exercise(c.day.Left[0]); ok {
-				name = clean(x.Name)
-			}
-		}
-		lines = para(lines, fmt.Sprintf("You started this routine earlier today and finished %d of its %d exercises.", len(c.day.Finished), len(c.ci.rt.Items)), st.Title.Render)
-		lines = append(lines, "", st.Key.Render("1")+"  carry on from "+name+"   (or enter)", st.Key.Render("2")+"  start again from the first exercise")
 	case ciPain:
 		note := ""
 		if c.ctx.Demo {
 			note = "Demo: enter passes each question; nothing is recorded."
 		}
-		return viewScale(c.ctx, "How is your usual nerve pain right now?", c.pain.pick, w, h, note)
-	case ciHighPain:
-		lines = para(lines, fmt.Sprintf("Your usual pain is high today: %d out of 10.", c.ci.Baseline), st.Warn.Render)
-		lines = append(lines, "")
-		lines = para(lines, "On a day like this, gentler is better. What would you like to do?", nil)
-		lines = append(lines, "", st.Key.Render("1")+"  an easier session: every exercise one step easier, just for today",
-			st.Key.Render("2")+"  rest today (that is a good choice too)")
-	case ciFlags:
-		q := "Since your last session, have you had any of these? Answer each one."
-		if c.first {
-			q = "In the last few days, have you had any of these? Answer each one."
-		}
-		lines = para(lines, q, st.Title.Render)
-		lines = append(lines, "")
-		for i, f := range coach.RedFlags {
-			mark := "   "
-			switch {
-			case i < len(c.ans) && c.ans[i]:
-				mark = "yes"
-			case i < len(c.ans):
-				mark = "no "
-			}
-			cursor := " "
-			if i == c.flag {
-				cursor = "▸"
-			}
-			row := text.Hang(fmt.Sprintf("%s %s  ", cursor, mark), f.Question, w)
-			if i == c.flag {
-				for j := range row {
-					row[j] = st.Selected.Render(row[j])
-				}
-			}
-			lines = append(lines, row...)
-		}
-		lines = append(lines, "", st.Key.Render("y")+"  yes        "+st.Key.Render("n")+"  no")
-		if c.note != "" {
-			lines = append(lines, st.Warn.Render(c.note))
-		}
-	case ciStop, ciNoSugar:
-		lines = para(lines, "No exercise today.", st.Stop.Render)
-		for _, s := range c.ci.Verdict(11).Say {
-			lines = append(lines, "")
-			lines = para(lines, s, nil)
-		}
-		lines = append(lines, "")
-		lines = para(lines, c.savedLine(), st.Subtle.Render)
-	case ciFeet:
-		lines = c.viewFeet(para)
-	case ciSugar:
-		lines = para(lines, "Check your blood sugar now.", st.Title.Render)
-		lines = append(lines, "", "Your reading: "+c.sugar.View()+" "+string(c.unit), "")
-		lines = para(lines, "Type the number, then press enter.", st.Subtle.Render)
-		if c.note != "" {
-			lines = para(lines, c.note, st.Warn.Render)
-		}
-	case ciSugarLow:
-		lines = para(lines, c.note, st.Warn.Render)
-		lines = append(lines, "", st.Key.Render("enter")+"  I have checked again")
-	case ciKetones:
-		lines = para(lines, c.note, st.Warn.Render)
-		lines = append(lines, "")
-		lines = para(lines, "Are ketones present? If you cannot check and you feel unwell, answer yes.", st.Title.Render)
-		lines = append(lines, "", st.Key.Render("y")+"  yes        "+st.Key.Render("n")+"  no")
+		return viewScale(c.ctx, "How is your usual nerve pain right now?", c.pain.pick, c.w, c.h, note)
 	case ciMorning:
-		return viewYesNo(c.ctx, "Think of the morning after your last session: was the pain it stirred up still there?", nil, w, h)
-	case ciRest:
-		lines = para(lines, "Rest today. That is part of the plan too.", st.Good.Render)
-		lines = append(lines, "")
-		lines = para(lines, "Gentle movement through the day still helps. If your usual pain stays this high for several days, tell your clinician.", nil)
-		lines = append(lines, "")
-		lines = para(lines, c.savedLine(), st.Subtle.Render)
+		return viewYesNo(c.ctx, "Think of the morning after your last session: was the pain it stirred up still there?", nil, c.w, c.h)
+	}
+	p := &page{w: c.w}
+	if v := checkinViews[c.step]; v != nil {
+		v(c, p)
 	}
 	if c.ended {
-		lines = append(lines, "", st.Key.Render("enter")+"  close")
+		p.add("", c.ctx.Styles.Key.Render("enter")+"  close")
 	}
-	return strings.Join(center(lines, h), "\n")
+	return strings.Join(center(p.lines, c.h), "\n")
+}
+
+// checkinViews draw each step of the check-in.
+var checkinViews = map[ciStep]func(c *checkinModel, p *page){
+	ciCarryOn:  (*checkinModel).viewCarryOn,
+	ciHighPain: (*checkinModel).viewHighPain,
+	ciFlags:    (*checkinModel).viewFlags,
+	ciStop:     (*checkinModel).viewNoExercise,
+	ciNoSugar:  (*checkinModel).viewNoExercise,
+	ciFeet:     (*checkinModel).viewFeet,
+	ciSugar:    (*checkinModel).viewSugar,
+	ciSugarLow: (*checkinModel).viewSugarLow,
+	ciKetones:  (*checkinModel).viewKetones,
+	ciRest:     (*checkinModel).viewRest,
+}
+
+func (c *checkinModel) viewCarryOn(p *page) {
+	st := c.ctx.Styles
+	name := ""
+	if len(c.day.Left) > 0 {
+		if x, ok := c.ctx.Lib.Exercise(c.day.Left[0]); ok {
+			name = clean(x.Name)
+		}
+	}
+	p.para(fmt.Sprintf("You started this routine earlier today and finished %d of its %d exercises.", len(c.day.Finished), len(c.ci.rt.Items)), st.Title.Render)
+	p.add("", st.Key.Render("1")+"  carry on from "+name+"   (or enter)", st.Key.Render("2")+"  start again from the first exercise")
+}
+
+func (c *checkinModel) viewHighPain(p *page) {
+	st := c.ctx.Styles
+	p.para(fmt.Sprintf("Your usual pain is high today: %d out of 10.", c.ci.Baseline), st.Warn.Render).add("")
+	p.para("On a day like this, gentler is better. What would you like to do?", nil)
+	p.add("", st.Key.Render("1")+"  an easier session: every exercise one step easier, just for today",
+		st.Key.Render("2")+"  rest today (that is a good choice too)")
+}
+
+// viewFlags lists every red flag on its own line, with the answers so far.
+func (c *checkinModel) viewFlags(p *page) {
+	st := c.ctx.Styles
+	q := "Since your last session, have you had any of these? Answer each one."
+	if c.first {
+		q = "In the last few days, have you had any of these? Answer each one."
+	}
+	p.para(q, st.Title.Render).add("")
+	for i, f := range coach.RedFlags {
+		mark := "   "
+		switch {
+		case i < len(c.ans) && c.ans[i]:
+			mark = "yes"
+		case i < len(c.ans):
+			mark = "no "
+		}
+		cursor := " "
+		if i == c.flag {
+			cursor = "▸"
+		}
+		row := text.Hang(fmt.Sprintf("%s %s  ", cursor, mark), f.Question, c.w)
+		if i == c.flag {
+			for j := range row {
+				row[j] = st.Selected.Render(row[j])
+			}
+		}
+		p.add(row...)
+	}
+	p.add("", st.Key.Render("y")+"  yes        "+st.Key.Render("n")+"  no")
+	if c.note != "" {
+		p.add(st.Warn.Render(c.note))
+	}
+}
+
+// viewNoExercise is a red flag's, or ketones', advice: no exercise today.
+func (c *checkinModel) viewNoExercise(p *page) {
+	st := c.ctx.Styles
+	p.para("No exercise today.", st.Stop.Render)
+	for _, s := range c.ci.Verdict(11).Say {
+		p.add("").para(s, nil)
+	}
+	p.add("").para(c.savedLine(), st.Subtle.Render)
+}
+
+func (c *checkinModel) viewSugar(p *page) {
+	st := c.ctx.Styles
+	p.para("Check your blood sugar now.", st.Title.Render)
+	p.add("", "Your reading: "+c.sugar.View()+" "+string(c.unit), "")
+	p.para("Type the number, then press enter.", st.Subtle.Render)
+	if c.note != "" {
+		p.para(c.note, st.Warn.Render)
+	}
+}
+
+func (c *checkinModel) viewSugarLow(p *page) {
+	st := c.ctx.Styles
+	p.para(c.note, st.Warn.Render).add("", st.Key.Render("enter")+"  I have checked again")
+}
+
+func (c *checkinModel) viewKetones(p *page) {
+	st := c.ctx.Styles
+	p.para(c.note, st.Warn.Render).add("")
+	p.para("Are ketones present? If you cannot check and you feel unwell, answer yes.", st.Title.Render)
+	p.add("", st.Key.Render("y")+"  yes        "+st.Key.Render("n")+"  no")
+}
+
+func (c *checkinModel) viewRest(p *page) {
+	st := c.ctx.Styles
+	p.para("Rest today. That is part of the plan too.", st.Good.Render).add("")
+	p.para("Gentle movement through the day still helps. If your usual pain stays this high for several days, tell your clinician.", nil)
+	p.add("").para(c.savedLine(), st.Subtle.Render)
 }
 
 func (c *checkinModel) savedLine() string {
@@ -474,32 +551,30 @@ func (c *checkinModel) savedLine() string {
 	return "This has been noted for your therapist."
 }
 
-func (c *checkinModel) viewFeet(para func([]string, string, func(...string) string) []string) []string {
+// viewFeet says what a feet answer leaves out, and what remains.
+func (c *checkinModel) viewFeet(p *page) {
 	st := c.ctx.Styles
-	var lines []string
-	lines = para(lines, "Look after that foot today.", st.Warn.Render)
+	p.para("Look after that foot today.", st.Warn.Render)
 	for _, s := range c.ci.Verdict(11).Say {
-		lines = append(lines, "")
-		lines = para(lines, s, nil)
+		p.add("").para(s, nil)
 	}
 	kept := c.kept(c.ci.rt)
 	_, left := coach.LeaveOutFeet(c.ctx.Progress.Plan(c.ci.rt))
-	lines = append(lines, "")
+	p.add("")
 	if len(kept) == 0 {
-		lines = para(lines, "Every exercise of this routine is done standing or works the feet, so there is none to do today.", nil)
+		p.para("Every exercise of this routine is done standing or works the feet, so there is none to do today.", nil)
 	} else {
 		var names []string
 		for _, l := range left {
 			names = append(names, clean(l.Item.Exercise.Name)+" ("+l.Why+")")
 		}
-		lines = para(lines, fmt.Sprintf("Left out today: %s.", strings.Join(names, "; ")), nil)
-		lines = append(lines, "", st.Key.Render("enter")+fmt.Sprintf("  do the %d that remain", len(kept)))
+		p.para(fmt.Sprintf("Left out today: %s.", strings.Join(names, "; ")), nil)
+		p.add("", st.Key.Render("enter")+fmt.Sprintf("  do the %d that remain", len(kept)))
 	}
 	if c.seated != nil {
-		lines = append(lines, st.Key.Render("2")+"  do "+clean(c.seated.Name)+" instead")
+		p.add(st.Key.Render("2") + "  do " + clean(c.seated.Name) + " instead")
 	}
 	if len(kept) == 0 {
-		lines = append(lines, st.Key.Render("enter")+"  close")
+		p.add(st.Key.Render("enter") + "  close")
 	}
-	return lines
 }

@@ -30,6 +30,9 @@ type Context struct {
 	Cues   Cues
 	Color  bool
 	Trace  io.Writer
+	// NoFigures leaves out the exercises' drawings (--no-figures).
+	NoFigures bool
+	figures   figureCache
 
 	// Width and Height are the window's; a screen's own size comes by
 	// setSize.

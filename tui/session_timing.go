@@ -62,6 +62,9 @@ func (s *sessionModel) schedule(now time.Time) tea.Cmd {
 		if s.phase == phWork && s.paced() {
 			wake = min(wake, s.tempoWake(now))
 		}
+		if fw := s.figureWake(now); fw > 0 {
+			wake = min(wake, fw)
+		}
 	}
 	if s.flashUntil.After(now) {
 		fw := s.flashUntil.Sub(now)

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 
@@ -160,90 +161,19 @@ func (s *sessionModel) viewTimed() string {
 	st := s.ctx.Styles
 	now := s.ctx.Now()
 	w := s.w
-	title := st.Title.Render(clean(s.ex.Name))
-	if lv := s.ex.LevelName(s.rung.Level); lv != "" {
-		title += st.Subtle.Render(fmt.Sprintf("  level %d: %s", s.rung.Level, clean(lv)))
-	}
-	where := fmt.Sprintf("Set %d of %d", s.set, s.rung.Sets)
-	if side := s.sideName(); side != "" {
-		where += " · " + strings.ToUpper(side) + " side"
-	}
-	if s.phase == phRest {
-		where = fmt.Sprintf("Rest · next: set %d of %d", s.set+1, s.rung.Sets)
-	}
-
-	var big, label string
-	frac := 0.0
-	hot := false
-	slots := 1
-	switch {
-	case s.phase == phWork && s.untimed:
-		big = fmt.Sprint(s.count)
-		slots = len(fmt.Sprint(s.rung.Value))
-		label = fmt.Sprintf("reps done, of %d: press space for each one", s.rung.Value)
-		frac = float64(s.count) / float64(max(1, s.rung.Value))
-	case s.phase == phWork && s.paced():
-		rep, word, _ := s.tempo(now)
-		big = fmt.Sprint(min(rep+1, s.rung.Value))
-		slots = len(fmt.Sprint(s.rung.Value))
-		label = fmt.Sprintf("rep %d of %d:  %s…", min(rep+1, s.rung.Value), s.rung.Value, word)
-		frac = float64(rep) / float64(max(1, s.rung.Value))
-	default:
-		n := s.timer.shown(now)
-		big = fmt.Sprint(n)
-		slots = len(fmt.Sprint(int(s.timer.total.Seconds())))
-		hot = n <= 3
-		frac = s.timer.fraction(now)
-		switch s.phase {
-		case phReady:
-			label = "get ready"
-			if s.side == 1 {
-				label = "now the right side: get ready"
-			}
-		case phRest:
-			label = "seconds of rest"
-		default:
-			label = "seconds left"
-			if s.dose.Kind == exercises.Hold {
-				label = "seconds left in the hold"
-			}
-		}
-	}
-	if s.timer.paused && !s.untimed {
-		label = "⏸ PAUSED: press space to go on"
-		if s.sizePaused {
-			label = "⏸ PAUSED while the window was too small: press space to go on"
-		}
-	}
-	// The count keeps one size for the whole countdown (that of its
-	// widest number), and is centred as it stands: it moves only when it
-	// loses a digit, at 99 and at 9.
-	sy := digitScale(s.ctx.Height, w, max(slots, len(big)))
-	// Digits are drawn in the terminal's own colour, which is the
-	// clearest; the last three seconds and a flash light the line under
-	// them, not all of them, so that a second costs few bytes.
-	pad := (w - BigWidth(len(big), sy)) / 2
-	var count []string
-	for _, row := range Big(big, sy, true) {
-		// The margin and any blank glyph in front are skipped, not
-		// written: a row that changes costs only its dots.
-		lead := len(row) - len(strings.TrimLeft(row, " "))
-		row = row[lead:]
-		count = append(count, skip(pad+lead)+row)
-	}
+	c := s.countNow(now)
+	count := s.countRows(now, c)
 	labelStyle, labelOn := st.Paused, s.timer.paused && !s.untimed
-	if hot && !labelOn {
+	if c.hot && !labelOn {
 		labelStyle, labelOn = st.DigitsHot, true
 	}
+	label := c.label
 	if s.flashUntil.After(now) {
 		labelStyle, labelOn = st.Flash, true
 		label = "● " + label + " ●"
 	}
-	lines := []string{title, st.Heading.Render(where)}
-	if s.newLevel {
-		lines[1] += "   " + st.Warn.Render(newLevelBanner)
-	}
-	body := append(count, "", centerLine(labelStyle, label, w, labelOn), centerLine(st.Normal, s.ctx.bar(frac, 20), w, false))
+	lines := s.setHeading()
+	body := append(count, "", centerLine(labelStyle, label, w, labelOn), centerLine(st.Normal, s.ctx.bar(c.frac, 20), w, false))
 	if s.note != "" {
 		for _, l := range text.Lines(s.note, w) {
 			body = append(body, st.Warn.Render(l))
@@ -255,8 +185,104 @@ func (s *sessionModel) viewTimed() string {
 	// The what and which stay at the top; the count sits in the middle of
 	// what is left, where the eye finds it from across the room.
 	padTop := max(0, (s.h-len(lines)-len(body))/2)
-	out := append(lines, make([]string, padTop)...)
+	out := append(lines, s.padWithFigure(now, padTop, w)...)
 	return strings.Join(append(out, body...), "\n")
+}
+
+// setHeading is what and which: the exercise and its level, the set and
+// the side (or the rest), and the new-level banner.
+func (s *sessionModel) setHeading() []string {
+	st := s.ctx.Styles
+	title := st.Title.Render(clean(s.ex.Name))
+	if lv := s.ex.LevelName(s.rung.Level); lv != "" {
+		title += st.Subtle.Render(fmt.Sprintf("  level %d: %s", s.rung.Level, clean(lv)))
+	}
+	where := fmt.Sprintf("Set %d of %d", s.set, s.rung.Sets)
+	if side := s.sideName(); side != "" {
+		where += " · " + strings.ToUpper(side) + " side"
+	}
+	if s.phase == phRest {
+		where = fmt.Sprintf("Rest · next: set %d of %d", s.set+1, s.rung.Sets)
+	}
+	where = st.Heading.Render(where)
+	if s.newLevel {
+		where += "   " + st.Warn.Render(newLevelBanner)
+	}
+	return []string{title, where}
+}
+
+// count is what the set screen counts now: the number, the words under
+// it, how far the bar is, whether these are the last three seconds, and
+// how many digits its widest number has.
+type count struct {
+	big, label string
+	frac       float64
+	hot        bool
+	slots      int
+}
+
+func (s *sessionModel) countNow(now time.Time) count {
+	var c count
+	switch {
+	case s.phase == phWork && s.untimed:
+		c.big = fmt.Sprint(s.count)
+		c.slots = len(fmt.Sprint(s.rung.Value))
+		c.label = fmt.Sprintf("reps done, of %d: press space for each one", s.rung.Value)
+		c.frac = float64(s.count) / float64(max(1, s.rung.Value))
+	case s.phase == phWork && s.paced():
+		rep, word, _ := s.tempo(now)
+		c.big = fmt.Sprint(min(rep+1, s.rung.Value))
+		c.slots = len(fmt.Sprint(s.rung.Value))
+		c.label = fmt.Sprintf("rep %d of %d:  %s…", min(rep+1, s.rung.Value), s.rung.Value, word)
+		c.frac = float64(rep) / float64(max(1, s.rung.Value))
+	default:
+		n := s.timer.shown(now)
+		c.big = fmt.Sprint(n)
+		c.slots = len(fmt.Sprint(int(s.timer.total.Seconds())))
+		c.hot = n <= 3
+		c.frac = s.timer.fraction(now)
+		switch s.phase {
+		case phReady:
+			c.label = "get ready"
+			if s.side == 1 {
+				c.label = "now the right side: get ready"
+			}
+		case phRest:
+			c.label = "seconds of rest"
+		default:
+			c.label = "seconds left"
+			if s.dose.Kind == exercises.Hold {
+				c.label = "seconds left in the hold"
+			}
+		}
+	}
+	if s.timer.paused && !s.untimed {
+		c.label = "⏸ PAUSED: press space to go on"
+		if s.sizePaused {
+			c.label = "⏸ PAUSED while the window was too small: press space to go on"
+		}
+	}
+	return c
+}
+
+// countRows draws the count in block digits. It keeps one size for the
+// whole countdown (that of its widest number), and is centred as it
+// stands: it moves only when it loses a digit, at 99 and at 9. Digits are
+// drawn in the terminal's own colour, which is the clearest; the last
+// three seconds and a flash light the line under them, not all of them,
+// so that a second costs few bytes.
+func (s *sessionModel) countRows(now time.Time, c count) []string {
+	sy := digitScale(s.ctx.Height, s.w, max(c.slots, len(c.big)))
+	pad := (s.w - BigWidth(len(c.big), sy)) / 2
+	var rows []string
+	digits := Big(c.big, sy, true)
+	for _, row := range digits {
+		// The margin and any blank glyph in front are skipped, not
+		// written: a row that changes costs only its dots.
+		lead := len(row) - len(strings.TrimLeft(row, " "))
+		rows = append(rows, skip(pad+lead)+row[lead:])
+	}
+	return s.countWithFigure(now, rows, digits, pad)
 }
 
 // centerLine centres one short line in w cells, styled when on.
