@@ -392,3 +392,15 @@ var buildKey = sync.OnceValue(func() string {
 	}
 	return b.String()
 })
+
+// Quick reports whether Resume can be expected to answer at once: the
+// journal at path is small (under what a cache spares, saveAfter), or a
+// state cache lies beside it. It does not say the cache matches; Resume
+// finds that out.
+func Quick(path string) bool {
+	if fi, err := os.Stat(path); err != nil || fi.Size() < saveAfter {
+		return true
+	}
+	fi, err := os.Stat(filepath.Join(filepath.Dir(path), StateFile))
+	return err == nil && fi.Mode().IsRegular()
+}

@@ -446,3 +446,26 @@ func mustBuiltin(t *testing.T) *exercises.Library {
 	}
 	return lib
 }
+
+// Quick follows the journal's size and the cache: a small journal is
+// quick; a big one only with a cache beside it, and a folder in the
+// cache's place is none.
+func TestQuick(t *testing.T) {
+	dir, path, lib := cacheDir(t, 3)
+	if !Quick(path) {
+		t.Fatal("a small journal is not quick")
+	}
+	defer SetSaveAfter(1)()
+	if Quick(path) {
+		t.Fatal("a big journal without a cache is quick")
+	}
+	warm(t, path, lib)
+	if !Quick(path) {
+		t.Fatal("a big journal with a cache is not quick")
+	}
+	os.Remove(filepath.Join(dir, StateFile))
+	os.Mkdir(filepath.Join(dir, StateFile), 0o700)
+	if Quick(path) {
+		t.Fatal("a folder taken for a cache")
+	}
+}

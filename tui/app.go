@@ -200,11 +200,24 @@ func New(opt Options) *Model {
 // reads the journal, when the coach reads it from its file, in a Cmd: the
 // first screen does not wait for it. Timers begin with a set.
 func (m *Model) Init() tea.Cmd {
-	var cmd tea.Cmd
-	if m.ctx.loading {
-		cmd = m.loadAtStart()
+	draw := m.opt.FirstFrame != nil && m.opt.Width > 0 && m.opt.Height > 0
+	if !m.ctx.loading {
+		if draw {
+			m.drawFirstFrame()
+		}
+		return nil
 	}
-	if m.opt.FirstFrame != nil && m.opt.Width > 0 && m.opt.Height > 0 {
+	if !coach.Quick(m.ctx.journal) {
+		// A full replay of a big journal (with no cache yet, as at the
+		// first start of a new limber) takes longer than the first
+		// screen would wait, and both cores: draw first, then read.
+		if draw {
+			m.drawFirstFrame()
+		}
+		return m.load(m.ctx.Lib)
+	}
+	cmd := m.loadAtStart()
+	if draw {
 		m.drawFirstFrame()
 	}
 	return cmd
