@@ -167,18 +167,19 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	return nil
 }
 
-// coachFPS is the renderer's frame rate. The first frame waits for the
-// renderer's first tick, a frame's time after the start, and a higher
-// rate wakes the renderer more often while nothing changes; the figures
-// that chose it are in the README (scripts/measure-startup.py --fps,
-// scripts/measure-countdown.sh --fps). A string, so that a build can set
-// another to measure it: go build -ldflags "-X main.coachFPS=60".
-var coachFPS = "60"
+// coachFPS is the renderer's frame rate. The coach draws its first screen
+// itself (tui/firstframe.go); every later frame waits for the renderer's
+// next tick, at most 50 ms at 20 a second, and each tick wakes the
+// process even when nothing changed. At 80x24 a hold cost 0.44 % of a core
+// at 20, 0.64 % at 30 and 0.85 % at 60 (scripts/measure-countdown.sh
+// --fps 20,30,60; the README has the figures). A string, so that a build
+// can set another to measure it: go build -ldflags "-X main.coachFPS=60".
+var coachFPS = "20"
 
 func fps() int {
 	n, err := strconv.Atoi(coachFPS)
 	if err != nil {
-		return 60
+		return 20
 	}
 	return n
 }
