@@ -430,8 +430,7 @@ func (m *assessModel) viewTimed() string {
 	pad := (w - BigWidth(slots, sy)) / 2
 	var count []string
 	for _, row := range Big(big, sy, true) {
-		lead := len(row) - len(strings.TrimLeft(row, " "))
-		count = append(count, skip(pad+lead)+row[lead:])
+		count = append(count, bigRow(pad, row))
 	}
 	label := "seconds left"
 	switch m.phase {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -114,4 +115,79 @@ func skip(n int) string {
 		return strings.Repeat(" ", max(0, n))
 	}
 	return fmt.Sprintf("\x1b[%dC\x1b[1K", n)
+}
+
+// bigRow places one row of Big at cell at, in few bytes: it erases the
+// whole line (EL 2), turns reverse video on, writes each run of dots as
+// spaces (one byte a cell) and moves over each blank run (CUF) rather than
+// writing it, so that moving over paints nothing; reverse video is off
+// again at the row's end. The line must be the start of a screen row,
+// since all of it is erased. Only the dots are written: that is what a
+// countdown sends to the terminal each second.
+//
+// A row of one or two runs (a single digit) is shorter as Big wrote it,
+// after a skip; that is used where it is.
+func bigRow(at int, row string) string {
+	lead := len(row) - len(strings.TrimLeft(row, " "))
+	plain := skip(at+lead) + row[lead:]
+	if placed := placeDots(at, row); len(placed) < len(plain) {
+		return placed
+	}
+	return plain
+}
+
+// placeDots is bigRow's reverse-video form.
+func placeDots(at int, row string) string {
+	dots := dotsOf(row)
+	var b strings.Builder
+	b.WriteString("\x1b[2K")
+	first := slices.Index(dots, true)
+	if first < 0 {
+		return b.String()
+	}
+	if n := at + first; n > 0 {
+		fmt.Fprintf(&b, "\x1b[%dC", n)
+	}
+	b.WriteString("\x1b[7m")
+	for i := first; i < len(dots); {
+		j := i
+		for j < len(dots) && dots[j] == dots[i] {
+			j++
+		}
+		if dots[i] {
+			b.WriteString(strings.Repeat(" ", j-i))
+		} else {
+			fmt.Fprintf(&b, "\x1b[%dC", j-i)
+		}
+		i = j
+	}
+	b.WriteString("\x1b[27m")
+	return b.String()
+}
+
+// dotsOf reads a row of Big back into its cells, true for a dot, with no
+// blank cells after the last dot.
+func dotsOf(row string) []bool {
+	var dots []bool
+	reverse := false
+	for i := 0; i < len(row); {
+		switch {
+		case strings.HasPrefix(row[i:], "\x1b[7m"):
+			reverse = true
+			i += len("\x1b[7m")
+		case strings.HasPrefix(row[i:], "\x1b[27m"):
+			reverse = false
+			i += len("\x1b[27m")
+		case strings.HasPrefix(row[i:], "█"):
+			dots = append(dots, true)
+			i += len("█")
+		default:
+			dots = append(dots, reverse) // a space
+			i++
+		}
+	}
+	for len(dots) > 0 && !dots[len(dots)-1] {
+		dots = dots[:len(dots)-1]
+	}
+	return dots
 }

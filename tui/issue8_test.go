@@ -11,7 +11,6 @@ import (
 
 	"limber/coach"
 	"limber/journal"
-	"limber/text"
 )
 
 func TestBackOnACardGoesOnlyToASkippedExercise(t *testing.T) {
@@ -250,15 +249,16 @@ func TestCountIsAThirdOfTheWindowAndCentred(t *testing.T) {
 func checkCount(t *testing.T, h *harness, size [2]int, shown string) {
 	rows, left, right := 0, size[0], 0
 	for _, l := range strings.Split(h.m.View(), "\n") {
-		if !strings.Contains(l, "█") && !strings.Contains(l, "\x1b[7m") {
+		// The digit rows move over their blanks (CUF): paint each
+		// line as the terminal would to find where its dots are.
+		cells := string(paintRow(t, []rune(strings.Repeat(" ", size[0])), l))
+		first, last := strings.IndexRune(cells, '#'), strings.LastIndex(cells, "#")
+		if first < 0 {
 			continue
 		}
 		rows++
-		// The digit rows skip their margin with CUF; measure
-		// where the dots start and end.
-		start := 1 + cufCells(l)
-		left = min(left, start)
-		right = max(right, start+text.Width(l[strings.Index(l, "\x1b[1K")+4:]))
+		left = min(left, first)
+		right = max(right, last+1)
 	}
 	if rows*3 < size[1] {
 		t.Errorf("the count is %d rows in a %d-row window, want at least a third", rows, size[1])
@@ -267,15 +267,6 @@ func checkCount(t *testing.T, h *harness, size [2]int, shown string) {
 	if d := mid - size[0]/2; d < -3 || d > 3 {
 		t.Errorf("%s: the count spans %d to %d, centred on %d, window middle %d", shown, left, right, mid, size[0]/2)
 	}
-}
-
-// cufCells reads the margin a digit row skips (" " then CSI n C).
-func cufCells(l string) int {
-	var n int
-	if _, err := fmt.Sscanf(strings.TrimPrefix(l, " "), "\x1b[%dC", &n); err != nil {
-		return 0
-	}
-	return n
 }
 
 func TestLeftSideIsSavedTheMomentItEnds(t *testing.T) {
@@ -471,5 +462,26 @@ func TestNothingIsWrittenPastAGap(t *testing.T) {
 	recs := ctx.recorder.(*memRecorder).recs
 	if len(recs) != 2 || recs[0].Set != 1 || recs[1].Set != 2 {
 		t.Fatalf("written %+v", recs)
+	}
+}
+
+// In a demo s and b step between exercises on every screen of a set: the
+// footer names each key once, with what it does there.
+func TestDemoFooterNamesEachKeyOnce(t *testing.T) {
+	h := newHarness(t, 160, 48, func(o *Options) { o.Routine, o.Demo = "test", true })
+	h.checkIn("0")
+	for _, step := range []func(){func() {}, func() { h.keys("enter"); h.wait(GetReady) }} {
+		step()
+		seen := map[string]string{}
+		for _, b := range h.m.sess.Keys() {
+			k := b.Help().Key
+			if was, ok := seen[k]; ok {
+				t.Errorf("phase %d: %q is both %q and %q", h.phase(), k, was, b.Help().Desc)
+			}
+			seen[k] = b.Help().Desc
+		}
+		if seen["s"] != "next exercise" || seen["b"] != "previous exercise" {
+			t.Errorf("phase %d: s is %q, b is %q", h.phase(), seen["s"], seen["b"])
+		}
 	}
 }

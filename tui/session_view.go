@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -48,6 +49,11 @@ func (s *sessionModel) Keys() []key.Binding {
 		return []key.Binding{k.Retry, as(k.Quit, "leave")}
 	}
 	if s.ctx.Demo && s.phase >= phCard && s.phase <= phStop && s.phase != phEffort {
+		// In a demo s and b step between exercises, whatever they do
+		// in a session (Update): say only that.
+		out = slices.DeleteFunc(out, func(b key.Binding) bool {
+			return slices.Equal(b.Keys(), k.Skip.Keys()) || slices.Equal(b.Keys(), k.Back.Keys())
+		})
 		out = append(out, as(k.Skip, "next exercise"), as(k.Back, "previous exercise"))
 	}
 	return append(out, k.Quit)
@@ -277,10 +283,9 @@ func (s *sessionModel) countRows(now time.Time, c count) []string {
 	var rows []string
 	digits := Big(c.big, sy, true)
 	for _, row := range digits {
-		// The margin and any blank glyph in front are skipped, not
-		// written: a row that changes costs only its dots.
-		lead := len(row) - len(strings.TrimLeft(row, " "))
-		rows = append(rows, skip(pad+lead)+row[lead:])
+		// The margin and the blanks are skipped, not written: a row
+		// that changes costs only its dots.
+		rows = append(rows, bigRow(pad, row))
 	}
 	return s.countWithFigure(now, rows, digits, pad)
 }
