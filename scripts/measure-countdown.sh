@@ -42,8 +42,12 @@ CLK_TCK=$(getconf CLK_TCK)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/limber-measure.XXXXXX")
 cleanup() {
-	for s in "$work"/*.sock; do [ -e "$s" ] && tmux -S "$s" kill-server 2>/dev/null; done
-	rm -rf "$work"
+	local rc=$? # the script's verdict, whatever the clean-up meets
+	for s in "$work"/*.sock; do
+		if [ -e "$s" ]; then tmux -S "$s" kill-server 2>/dev/null || true; fi
+	done
+	rm -rf "$work" || true
+	exit "$rc"
 }
 trap cleanup EXIT
 
