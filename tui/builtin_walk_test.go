@@ -8,6 +8,7 @@ import (
 	"limber/content"
 	"limber/exercises"
 	"limber/journal"
+	"limber/text"
 )
 
 func builtinLibrary(t testing.TB) *exercises.Library {
@@ -249,5 +250,28 @@ func TestEveryBuiltinRoutine(t *testing.T) {
 				t.Fatalf("after a stop and enter: %d exercises ended, outcomes %v", len(h.ends()), h.outcomes())
 			}
 		})
+	}
+}
+
+// Home shows each built-in routine's name whole where the window has room
+// (160 columns), and at 80 columns no row is wider than the window.
+func TestHomeNamesBuiltinRoutinesWhole(t *testing.T) {
+	lib := builtinLibrary(t)
+	for _, w := range []int{80, 160} {
+		h := newHarness(t, w, 48, func(o *Options) { o.Library = lib })
+		view := h.m.View()
+		for _, l := range strings.Split(view, "\n") {
+			if text.Width(l) > w {
+				t.Errorf("at %d columns a row is %d wide: %q", w, text.Width(l), l)
+			}
+		}
+		if w < 160 {
+			continue
+		}
+		for _, rt := range lib.Routines() {
+			if !strings.Contains(view, rt.Name) {
+				t.Errorf("at %d columns home does not show %q whole:\n%s", w, rt.Name, view)
+			}
+		}
 	}
 }

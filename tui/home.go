@@ -152,11 +152,14 @@ func (h *homeModel) View() string {
 			st.Key.Render("m")+"  do it now, with someone beside you")
 	}
 	lines = append(lines, "", st.Heading.Render("Routines"))
-	wordsW := 0
+	wordsW, longest := 0, 0
 	for _, it := range h.items {
 		wordsW = max(wordsW, text.Width(it.words))
+		longest = max(longest, text.Width(clean(it.rt.Name)))
 	}
-	nameW := min(34, max(16, w-13-wordsW))
+	// Names whole where the window has room for them and the words
+	// after them; else as much as it has, and never under 16 cells.
+	nameW := max(16, min(longest, w-13-wordsW))
 	for i, it := range h.items {
 		row := text.Pad(text.Truncate(clean(it.rt.Name), nameW), nameW) + " " + text.Pad(it.rt.Frequency, 9)
 		var under []string // the words, when the row has no room for them
