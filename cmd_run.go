@@ -14,7 +14,7 @@ func newRunCmd(e *env) *cobra.Command {
 		},
 	}
 	o.flags(cmd)
-	cmd.Flags().BoolVar(&o.demo, "demo", false, "demo mode: nothing is recorded, n/b step between exercises")
+	cmd.Flags().BoolVar(&o.demo, "demo", false, "demo mode: nothing is recorded, s and b step between exercises")
 	o.speedFlag(cmd)
 	return cmd
 }
