@@ -428,10 +428,7 @@ func (m *assessModel) viewTimed() string {
 	big = strings.Repeat(" ", max(0, slots-len(big))) + big
 	sy := digitScale(m.ctx.Height, w, slots)
 	pad := (w - BigWidth(slots, sy)) / 2
-	var count []string
-	for _, row := range Big(big, sy, true) {
-		count = append(count, bigRow(pad, row))
-	}
+	count, _ := placeBig(big, sy, pad)
 	label := "seconds left"
 	switch m.phase {
 	case asReady:
