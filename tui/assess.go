@@ -261,11 +261,7 @@ func (m *assessModel) schedule(now time.Time) tea.Cmd {
 	if m.timerRunning() {
 		wake = m.timer.nextWake(now)
 	}
-	if m.flashUntil.After(now) {
-		if fw := m.flashUntil.Sub(now); wake == 0 || fw < wake {
-			wake = fw
-		}
-	}
+	wake = withFlash(wake, m.flashUntil, now)
 	if wake <= 0 {
 		return nil
 	}
