@@ -455,14 +455,15 @@ func (m *Model) leaveNow() {
 
 // layout gives every screen the size left between header and footer.
 func (m *Model) layout() {
-	w, h := m.bodySize()
+	w, h := m.bodySize(m.header(), m.footer())
 	for _, s := range m.models {
 		s.SetSize(w, h)
 	}
 }
 
-func (m *Model) bodySize() (int, int) {
-	return m.ctx.Width - 2, m.ctx.Height - lineCount(m.header()) - lineCount(m.footer())
+// bodySize is the room left between header and footer.
+func (m *Model) bodySize(header, footer string) (int, int) {
+	return m.ctx.Width - 2, m.ctx.Height - lineCount(header) - lineCount(footer)
 }
 
 func (m *Model) tooSmall() bool { return m.ctx.Width < MinWidth || m.ctx.Height < MinHeight }
@@ -483,7 +484,7 @@ func (m *Model) View() string {
 		return msg
 	}
 	header, footer := m.header(), m.footer()
-	w, h := m.bodySize()
+	w, h := m.bodySize(header, footer)
 	body := m.active().View()
 	if m.confirmQuit {
 		body = m.viewConfirmQuit(h)

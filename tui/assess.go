@@ -261,11 +261,7 @@ func (m *assessModel) schedule(now time.Time) tea.Cmd {
 	if m.timerRunning() {
 		wake = m.timer.nextWake(now)
 	}
-	if m.flashUntil.After(now) {
-		if fw := m.flashUntil.Sub(now); wake == 0 || fw < wake {
-			wake = fw
-		}
-	}
+	wake = withFlash(wake, m.flashUntil, now)
 	if wake <= 0 {
 		return nil
 	}
@@ -428,10 +424,7 @@ func (m *assessModel) viewTimed() string {
 	big = strings.Repeat(" ", max(0, slots-len(big))) + big
 	sy := digitScale(m.ctx.Height, w, slots)
 	pad := (w - BigWidth(slots, sy)) / 2
-	var count []string
-	for _, row := range Big(big, sy, true) {
-		count = append(count, bigRow(pad, row))
-	}
+	count, _ := placeBig(big, sy, pad)
 	label := "seconds left"
 	switch m.phase {
 	case asReady:

@@ -259,13 +259,11 @@ func (c *checkinModel) updateSugarLow(k tea.KeyMsg) (tea.Cmd, nav) {
 func (c *checkinModel) updateKetones(k tea.KeyMsg) (tea.Cmd, nav) {
 	switch {
 	case key.Matches(k, c.ctx.Keys.Yes):
-		yes := true
-		c.ci.Ketones = &yes
+		c.ci.Ketones = new(true)
 		c.goTo(ciNoSugar)
 		c.end(coach.OutcomeKetones)
 	case key.Matches(k, c.ctx.Keys.No):
-		no := false
-		c.ci.Ketones = &no
+		c.ci.Ketones = new(false)
 		return c.afterSugar()
 	}
 	return nil, nav{}
@@ -273,17 +271,12 @@ func (c *checkinModel) updateKetones(k tea.KeyMsg) (tea.Cmd, nav) {
 
 // updateMorning: yes, the pain was still there the next morning.
 func (c *checkinModel) updateMorning(k tea.KeyMsg) (tea.Cmd, nav) {
-	switch {
-	case key.Matches(k, c.ctx.Keys.Yes):
-		f := false
-		c.ci.Settled = &f
-		return c.finish()
-	case key.Matches(k, c.ctx.Keys.No):
-		t := true
-		c.ci.Settled = &t
-		return c.finish()
+	yes := key.Matches(k, c.ctx.Keys.Yes)
+	if !yes && !key.Matches(k, c.ctx.Keys.No) {
+		return nil, nav{}
 	}
-	return nil, nav{}
+	c.ci.Settled = new(!yes)
+	return c.finish()
 }
 
 func (c *checkinModel) answerFlag(k tea.KeyMsg) (tea.Cmd, nav) {

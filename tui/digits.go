@@ -58,12 +58,39 @@ func BigWidth(n, sy int) int {
 // dots is drawn as reverse-video spaces: one byte a cell instead of the
 // three of "█", which is most of what a countdown writes to the terminal.
 func Big(s string, sy int, reverse bool) []string {
+	out := make([]string, 0, DigitRows*sy)
+	for _, dots := range bigDots(s, sy) {
+		line := dotLine(dots, reverse)
+		for range sy {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// placeBig is Big(s, sy, true) placed at cell at, row by row (bigRow), and
+// Big's own rows beside it. Each row of dots is worked out once, not read
+// back from what Big wrote.
+func placeBig(s string, sy, at int) (placed, rows []string) {
+	placed = make([]string, 0, DigitRows*sy)
+	rows = make([]string, 0, DigitRows*sy)
+	for _, dots := range bigDots(s, sy) {
+		line := dotLine(dots, true)
+		p := bigRow(at, dots, line)
+		for range sy {
+			placed, rows = append(placed, p), append(rows, line)
+		}
+	}
+	return placed, rows
+}
+
+// bigDots is each of the DigitRows rows of s in block digits at dot height
+// sy, cell by cell, true for a dot, with no blank cells after the last dot.
+func bigDots(s string, sy int) [DigitRows][]bool {
 	sx := 2 * sy
 	rs := []rune(s)
-	out := make([]string, 0, DigitRows*sy)
-	var b strings.Builder
+	var out [DigitRows][]bool
 	for row := range DigitRows {
-		b.Reset()
 		var cells []bool
 		for i, r := range rs {
 			g, ok := glyphs[r]
@@ -82,28 +109,33 @@ func Big(s string, sy int, reverse bool) []string {
 		for len(cells) > 0 && !cells[len(cells)-1] {
 			cells = cells[:len(cells)-1]
 		}
-		for i := 0; i < len(cells); {
-			j := i
-			for j < len(cells) && cells[j] == cells[i] {
-				j++
-			}
-			n := j - i
-			switch {
-			case !cells[i]:
-				b.WriteString(strings.Repeat(" ", n))
-			case reverse && n*3 > n+len("\x1b[7m\x1b[27m"):
-				b.WriteString("\x1b[7m" + strings.Repeat(" ", n) + "\x1b[27m")
-			default:
-				b.WriteString(strings.Repeat("█", n))
-			}
-			i = j
-		}
-		line := b.String()
-		for range sy {
-			out = append(out, line)
-		}
+		out[row] = cells
 	}
 	return out
+}
+
+// dotLine writes one row of dots as Big draws it: blanks as spaces, dots
+// as "█", or as reverse-video spaces when reverse is set and the run is
+// long enough for that to be shorter.
+func dotLine(cells []bool, reverse bool) string {
+	var b strings.Builder
+	for i := 0; i < len(cells); {
+		j := i
+		for j < len(cells) && cells[j] == cells[i] {
+			j++
+		}
+		n := j - i
+		switch {
+		case !cells[i]:
+			b.WriteString(strings.Repeat(" ", n))
+		case reverse && n*3 > n+len("\x1b[7m\x1b[27m"):
+			b.WriteString("\x1b[7m" + strings.Repeat(" ", n) + "\x1b[27m")
+		default:
+			b.WriteString(strings.Repeat("█", n))
+		}
+		i = j
+	}
+	return b.String()
 }
 
 // skip moves n cells right over a blank margin in few bytes: move past
@@ -123,22 +155,22 @@ func skip(n int) string {
 // writing it, so that moving over paints nothing; reverse video is off
 // again at the row's end. The line must be the start of a screen row,
 // since all of it is erased. Only the dots are written: that is what a
-// countdown sends to the terminal each second.
+// countdown sends to the terminal each second. dots are the row's cells
+// (bigDots) and row is the row as Big wrote it in reverse video.
 //
 // A row of one or two runs (a single digit) is shorter as Big wrote it,
 // after a skip; that is used where it is.
-func bigRow(at int, row string) string {
+func bigRow(at int, dots []bool, row string) string {
 	lead := len(row) - len(strings.TrimLeft(row, " "))
 	plain := skip(at+lead) + row[lead:]
-	if placed := placeDots(at, row); len(placed) < len(plain) {
+	if placed := placeDots(at, dots); len(placed) < len(plain) {
 		return placed
 	}
 	return plain
 }
 
 // placeDots is bigRow's reverse-video form.
-func placeDots(at int, row string) string {
-	dots := dotsOf(row)
+func placeDots(at int, dots []bool) string {
 	var b strings.Builder
 	b.WriteString("\x1b[2K")
 	first := slices.Index(dots, true)
@@ -163,31 +195,4 @@ func placeDots(at int, row string) string {
 	}
 	b.WriteString("\x1b[27m")
 	return b.String()
-}
-
-// dotsOf reads a row of Big back into its cells, true for a dot, with no
-// blank cells after the last dot.
-func dotsOf(row string) []bool {
-	var dots []bool
-	reverse := false
-	for i := 0; i < len(row); {
-		switch {
-		case strings.HasPrefix(row[i:], "\x1b[7m"):
-			reverse = true
-			i += len("\x1b[7m")
-		case strings.HasPrefix(row[i:], "\x1b[27m"):
-			reverse = false
-			i += len("\x1b[27m")
-		case strings.HasPrefix(row[i:], "█"):
-			dots = append(dots, true)
-			i += len("█")
-		default:
-			dots = append(dots, reverse) // a space
-			i++
-		}
-	}
-	for len(dots) > 0 && !dots[len(dots)-1] {
-		dots = dots[:len(dots)-1]
-	}
-	return dots
 }

@@ -8,6 +8,7 @@ package tui
 // off.
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -245,12 +246,5 @@ func blank(n int) string {
 	if n < 12 {
 		return strings.Repeat(" ", n)
 	}
-	return "\x1b[" + itoa(n) + "X\x1b[" + itoa(n) + "C"
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return "\x1b[" + strconv.Itoa(n) + "X\x1b[" + strconv.Itoa(n) + "C"
 }

@@ -368,24 +368,7 @@ func holdFigureFrames(t testing.TB, w, h int, noFigures bool) []string {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(prev)
 	hs := figureHarness(&testing.T{}, w, h, func(o *Options) { o.Color, o.NoFigures = true, noFigures })
-	s := hs.m.sess
-	s.rung.Value = 60
-	hs.keys("enter")
-	hs.wait(GetReady)
-	if hs.phase() != phWork {
-		t.Fatalf("not in the hold: %d", hs.phase())
-	}
-	var frames []string
-	start := hs.clk.Now()
-	for hs.phase() == phWork && hs.clk.Now().Sub(start) < 61*time.Second {
-		frames = append(frames, hs.m.View())
-		wake := s.timer.nextWake(hs.clk.Now())
-		if s.flashUntil.After(hs.clk.Now()) {
-			wake = min(wake, s.flashUntil.Sub(hs.clk.Now()))
-		}
-		hs.wait(max(wake, time.Millisecond))
-	}
-	return frames
+	return holdSixty(t, hs)
 }
 
 // BenchmarkViewPacedFigure renders the set screen with a moving figure at

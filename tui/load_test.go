@@ -189,16 +189,7 @@ func samePlan(a, b []coach.PlanItem) bool {
 // through it again, after the screen is drawn.
 func TestReloadReadsTheJournalAgain(t *testing.T) {
 	noLoadWait(t)
-	dir := t.TempDir()
-	lib, err := os.ReadFile("testdata/lib.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(dir, "lib.yaml"), string(lib))
-	file := filepath.Join(dir, "evening.yaml")
-	writeFile(t, file, evening)
-	r := &reloader{dir: dir}
-	start, _ := r.reload()
+	r, file, start, _ := libraryFolder(t)
 	path, _ := fileJournal(t, doneToday(t)...)
 	h := newHarness(t, 80, 30, func(o *Options) { o.Library, o.Reload, o.Journal = start, r.reload, path })
 	h.loadJournal(h.m.Init())

@@ -50,6 +50,12 @@ func holdFrames(t testing.TB, w, h int) []string {
 	}
 	// Tandem stance at 60 s: the top of its grid is 30 s, so place it by
 	// hand on a 60 s hold.
+	return holdSixty(t, hs)
+}
+
+// holdSixty starts the exercise on hs's card as a 60 s hold and draws it,
+// once per wake-up the coach asks for, to its end.
+func holdSixty(t testing.TB, hs *harness) []string {
 	s := hs.m.sess
 	s.rung.Value = 60
 	hs.keys("enter")

@@ -38,6 +38,24 @@ func (r *reloader) reload() (*exercises.Library, []*exercises.Error) {
 	return exercises.Load(exercises.PathSource(r.dir))
 }
 
+// libraryFolder writes the test library and the therapist's own file
+// (evening) to a folder, and loads it as the command line does: the
+// reloader, the file to edit, and the library first loaded.
+func libraryFolder(t *testing.T) (r *reloader, file string, start *exercises.Library, errs []*exercises.Error) {
+	t.Helper()
+	dir := t.TempDir()
+	lib, err := os.ReadFile("testdata/lib.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "lib.yaml"), string(lib))
+	file = filepath.Join(dir, "evening.yaml")
+	writeFile(t, file, evening)
+	r = &reloader{dir: dir}
+	start, errs = r.reload()
+	return r, file, start, errs
+}
+
 func writeFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
@@ -46,16 +64,7 @@ func writeFile(t *testing.T, path, text string) {
 }
 
 func TestReloadAtHome(t *testing.T) {
-	dir := t.TempDir()
-	lib, err := os.ReadFile("testdata/lib.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(dir, "lib.yaml"), string(lib))
-	file := filepath.Join(dir, "evening.yaml")
-	writeFile(t, file, evening)
-	r := &reloader{dir: dir}
-	start, errs := r.reload()
+	r, file, start, errs := libraryFolder(t)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

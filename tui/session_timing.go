@@ -66,12 +66,7 @@ func (s *sessionModel) schedule(now time.Time) tea.Cmd {
 			wake = min(wake, fw)
 		}
 	}
-	if s.flashUntil.After(now) {
-		fw := s.flashUntil.Sub(now)
-		if wake == 0 || fw < wake {
-			wake = fw
-		}
-	}
+	wake = withFlash(wake, s.flashUntil, now)
 	if wake <= 0 {
 		return nil
 	}

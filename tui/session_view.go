@@ -280,13 +280,9 @@ func (s *sessionModel) countNow(now time.Time) count {
 func (s *sessionModel) countRows(now time.Time, c count) []string {
 	sy := digitScale(s.ctx.Height, s.w, max(c.slots, len(c.big)))
 	pad := (s.w - BigWidth(len(c.big), sy)) / 2
-	var rows []string
-	digits := Big(c.big, sy, true)
-	for _, row := range digits {
-		// The margin and the blanks are skipped, not written: a row
-		// that changes costs only its dots.
-		rows = append(rows, bigRow(pad, row))
-	}
+	// The margin and the blanks are skipped, not written: a row that
+	// changes costs only its dots.
+	rows, digits := placeBig(c.big, sy, pad)
 	return s.countWithFigure(now, rows, digits, pad)
 }
 

@@ -87,3 +87,14 @@ func (c countdown) fraction(now time.Time) float64 {
 	done := c.total - time.Duration(c.shown(now))*time.Second
 	return min(1, max(0, float64(done)/float64(c.total)))
 }
+
+// withFlash is wake (0: no wake), or sooner the end of a flash lit until
+// until: the screen wakes to put the flash out.
+func withFlash(wake time.Duration, until, now time.Time) time.Duration {
+	if until.After(now) {
+		if fw := until.Sub(now); wake == 0 || fw < wake {
+			return fw
+		}
+	}
+	return wake
+}

@@ -103,3 +103,24 @@ func TestDigitScaleIsAThirdOfTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// A flash wakes the screen when it ends, if nothing wakes it sooner; a
+// flash already out wakes nothing.
+func TestWithFlash(t *testing.T) {
+	now := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		wake, flash, want time.Duration
+	}{
+		{time.Second, 0, time.Second},                 // out at now
+		{time.Second, -time.Millisecond, time.Second}, // out before now
+		{0, 0, 0}, // nothing to wake for
+		{0, 300 * time.Millisecond, 300 * time.Millisecond},
+		{time.Second, 999 * time.Millisecond, 999 * time.Millisecond},
+		{time.Second, time.Second, time.Second},
+		{time.Second, 1001 * time.Millisecond, time.Second},
+	} {
+		if got := withFlash(c.wake, now.Add(c.flash), now); got != c.want {
+			t.Errorf("withFlash(%v, now%+v) = %v, want %v", c.wake, c.flash, got, c.want)
+		}
+	}
+}
