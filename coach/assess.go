@@ -84,7 +84,7 @@ type Due struct {
 }
 
 // DueAt reports whether the test is due on now's day.
-func (d Due) DueAt(now time.Time) bool { return d.On.IsZero() || !midnight(now).Before(d.On) }
+func (d Due) DueAt(now time.Time) bool { return d.On.IsZero() || !Midnight(now).Before(d.On) }
 
 // Dues lists every outcome measure of the library, in its order, with its
 // last result and the day it is next due. Days are counted in now's
@@ -96,7 +96,7 @@ func Dues(lib *exercises.Library, results []Result, now time.Time) []Due {
 		if rs := ResultsOf(a, results); len(rs) > 0 {
 			last := rs[len(rs)-1]
 			d.Last = &last
-			d.On = midnight(last.At.In(now.Location())).AddDate(0, 0, a.Every)
+			d.On = Midnight(last.At.In(now.Location())).AddDate(0, 0, a.Every)
 		}
 		out = append(out, d)
 	}
@@ -122,7 +122,7 @@ func (p *Progress) Offer(lib *exercises.Library, results []Result, now time.Time
 // StopDay reports whether a check-in on now's day answered a red flag,
 // found ketones, or chose rest: no test is offered that day.
 func (p *Progress) StopDay(now time.Time) bool {
-	start := midnight(now)
+	start := Midnight(now)
 	for _, s := range p.sessionsBetween(start, start.AddDate(0, 0, 1)) {
 		switch {
 		case s.RedFlag, len(s.RedFlags) > 0, s.Ketones != nil && *s.Ketones,

@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"limber/journal/journaltest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,7 +13,7 @@ func benchStart(b *testing.B, n int, warm bool) (string, func() *Start) {
 	lib, _ := benchLibrary(b)
 	dir := b.TempDir()
 	path := filepath.Join(dir, "journal.jsonl")
-	if err := os.WriteFile(path, cachedHistory(n), 0o600); err != nil {
+	if err := os.WriteFile(path, journaltest.History(n), 0o600); err != nil {
 		b.Fatal(err)
 	}
 	resume := func() *Start {

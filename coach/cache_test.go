@@ -14,6 +14,7 @@ import (
 	"limber/content"
 	"limber/exercises"
 	"limber/journal"
+	"limber/journal/journaltest"
 )
 
 // cacheDir is a data folder with a journal of n limber log sessions of
@@ -351,7 +352,7 @@ func TestCacheFileIsTheOwnersAndOnlyAFile(t *testing.T) {
 
 // A snapshot read back and taken again is the same snapshot.
 func TestSnapshotRoundTrip(t *testing.T) {
-	recs, _, err := journal.ReadFrom(bytes.NewReader(cachedHistory(3000)), "h")
+	recs, _, err := journal.ReadFrom(bytes.NewReader(journaltest.History(3000)), "h")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -249,15 +249,16 @@ func (p *Progress) NewLevel(e *exercises.Exercise, start exercises.Dose) bool {
 // on an earlier day, and no session since has answered for it.
 func (p *Progress) NeedsNextMorning(now time.Time) bool {
 	last := p.lastWithWork
-	return last != nil && last.raised && !last.morning && last.Start.Before(midnight(now))
+	return last != nil && last.raised && !last.morning && last.Start.Before(Midnight(now))
 }
 
 // LastSession is the latest session in which an exercise was finished:
 // the one the next-morning question asks about. Nil if there is none.
 func (p *Progress) LastSession() *Session { return p.lastWithWork }
 
-// midnight is the start of t's day, in t's location.
-func midnight(t time.Time) time.Time {
+// Midnight is the start of t's day, in t's location: where "today" and
+// "yesterday" begin for the coach and its reminders.
+func Midnight(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }

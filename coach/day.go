@@ -31,7 +31,7 @@ type Day struct {
 // Day returns what the journal shows of routine rt on day's date (in day's
 // location).
 func (p *Progress) Day(rt *exercises.Routine, day time.Time) Day {
-	start := midnight(day)
+	start := Midnight(day)
 	end := start.AddDate(0, 0, 1)
 	var d Day
 	finished := map[string]bool{}

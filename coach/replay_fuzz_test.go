@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"limber/journal"
+	"limber/journal/journaltest"
 )
 
 // FuzzReplay reads any bytes as a journal and replays them: whatever the
@@ -13,10 +14,10 @@ import (
 // ladder, and no word from the file may reach the Progress with a control
 // or escape character in it.
 func FuzzReplay(f *testing.F) {
-	for _, l := range strings.SplitAfter(string(cachedHistory(120)), "\n") {
+	for _, l := range strings.SplitAfter(string(journaltest.History(120)), "\n") {
 		f.Add([]byte(l))
 	}
-	f.Add(cachedHistory(400))
+	f.Add(journaltest.History(400))
 	f.Add([]byte(`{"v":1,"kind":"adjust","at":"2026-01-05T09:00:00Z","session":"a","exercise":"heel-raises","rung":{"sets":1000000,"level":9999,"value":8}}` + "\n" +
 		`{"v":1,"kind":"exercise_end","at":"2026-01-05T09:00:00Z","session":"s\u001b[2J","exercise":"heel-raises","pain":9999}` + "\n" +
 		`{"v":1,"kind":"flare","at":"2026-01-05T09:00:00Z","session":"s","exercise":"heel-raises","side":"\u001b]52;c;aGk=\u0007","pain":9}`))

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"limber/journal"
+	"limber/journal/journaltest"
 )
 
 // A ten-year journal with one line in a hundred of garbage, absurd values
@@ -17,7 +18,7 @@ import (
 func TestTenYearsWithGarbageGiveTheSamePlan(t *testing.T) {
 	const n = 87_600
 	lib, rt := benchLibrary(t)
-	cleanData := cachedHistory(n)
+	cleanData := journaltest.History(n)
 	lines := strings.SplitAfter(string(cleanData), "\n")
 	lines = lines[:len(lines)-1]
 
@@ -104,11 +105,11 @@ func TestTenYearsWithGarbageGiveTheSamePlan(t *testing.T) {
 	if !reflect.DeepEqual(dirty.Plan(rt), clean.Plan(rt)) {
 		t.Errorf("the plan differs:\n%+v\nclean:\n%+v", dirty.Plan(rt), clean.Plan(rt))
 	}
-	for _, ex := range benchExercises {
-		a, _ := dirty.State(ex.name)
-		c, _ := clean.State(ex.name)
+	for _, ex := range journaltest.Exercises {
+		a, _ := dirty.State(ex.Name)
+		c, _ := clean.State(ex.Name)
 		if a.State != c.State || a.Sessions != c.Sessions || a.Waiting != c.Waiting || len(a.Moves) != len(c.Moves) || a.Last.Reason != c.Last.Reason {
-			t.Errorf("%s: %+v (%d sessions, %d moves), clean %+v (%d, %d)", ex.name, a.State, a.Sessions, len(a.Moves), c.State, c.Sessions, len(c.Moves))
+			t.Errorf("%s: %+v (%d sessions, %d moves), clean %+v (%d, %d)", ex.Name, a.State, a.Sessions, len(a.Moves), c.State, c.Sessions, len(c.Moves))
 		}
 	}
 	if len(dirty.Sessions) != len(clean.Sessions) || !reflect.DeepEqual(dirty.Flags, clean.Flags) {

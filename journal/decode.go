@@ -75,36 +75,15 @@ func (d *decoder) str(slot int, b []byte) string {
 	return s
 }
 
-func (d *decoder) newInt(v int) *int {
-	if len(d.ints) == cap(d.ints) {
-		d.ints = make([]int, 0, slabSize)
+// alloc hands out a zero T from the slab, taking a new slab of slabSize
+// when it is full.
+func alloc[T any](slab *[]T) *T {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]T, 0, slabSize)
 	}
-	d.ints = append(d.ints, v)
-	return &d.ints[len(d.ints)-1]
-}
-
-func (d *decoder) newBool(v bool) *bool {
-	if len(d.bools) == cap(d.bools) {
-		d.bools = make([]bool, 0, slabSize)
-	}
-	d.bools = append(d.bools, v)
-	return &d.bools[len(d.bools)-1]
-}
-
-func (d *decoder) newRung() *exercises.Rung {
-	if len(d.rungs) == cap(d.rungs) {
-		d.rungs = make([]exercises.Rung, 0, slabSize)
-	}
-	d.rungs = append(d.rungs, exercises.Rung{})
-	return &d.rungs[len(d.rungs)-1]
-}
-
-func (d *decoder) newDecision() *Decision {
-	if len(d.decs) == cap(d.decs) {
-		d.decs = make([]Decision, 0, slabSize)
-	}
-	d.decs = append(d.decs, Decision{})
-	return &d.decs[len(d.decs)-1]
+	var zero T
+	*slab = append(*slab, zero)
+	return &(*slab)[len(*slab)-1]
 }
 
 // The keys of each object in the order the fields are declared, which is
@@ -301,7 +280,7 @@ func (d *decoder) body(p *parser, id int, r *Record) (ok bool) {
 		s, ok = p.string()
 		r.Side = d.str(slotSide, s)
 	case fRung:
-		r.Rung = d.newRung()
+		r.Rung = alloc(&d.rungs)
 		ok = p.rung(r.Rung)
 	case fTarget:
 		r.Target, ok = p.int()
@@ -316,7 +295,7 @@ func (d *decoder) body(p *parser, id int, r *Record) (ok bool) {
 	case fStopped:
 		r.Stopped, ok = p.bool()
 	case fDecision:
-		r.Decision = d.newDecision()
+		r.Decision = alloc(&d.decs)
 		ok = d.decision(p, r.Decision)
 	case fOutcome:
 		s, ok = p.string()
@@ -374,13 +353,17 @@ func (d *decoder) answer(p *parser, id int, a *Answers) (ok bool) {
 }
 
 func (d *decoder) intPtr(p *parser) (*int, bool) {
-	n, ok := p.int()
-	return d.newInt(n), ok
+	n := alloc(&d.ints)
+	var ok bool
+	*n, ok = p.int()
+	return n, ok
 }
 
 func (d *decoder) boolPtr(p *parser) (*bool, bool) {
-	b, ok := p.bool()
-	return d.newBool(b), ok
+	b := alloc(&d.bools)
+	var ok bool
+	*b, ok = p.bool()
+	return b, ok
 }
 
 // strings reads a list of strings, such as the red flags answered yes. An

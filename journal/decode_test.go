@@ -101,7 +101,7 @@ func TestDecodeFastAgreesWithEncodingJSON(t *testing.T) {
 		t.Errorf("fast path accepted %d of the first 13 cases; it should take all of them", accepted)
 	}
 	d := newDecoder() // one for the whole file, as Read does
-	for line := range strings.Lines(string(cachedHistory(2000))) {
+	for line := range strings.Lines(string(History(2000))) {
 		if !checkFastWith(t, d, []byte(strings.TrimSuffix(line, "\n"))) {
 			t.Fatalf("fast path refused a line Append writes: %s", line)
 		}

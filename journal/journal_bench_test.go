@@ -4,106 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"limber/exercises"
 )
 
-var benchExercises = []struct {
-	name  string
-	sided bool
-}{
-	{"wall-sit", false}, {"step-down", true}, {"heel-raise", false},
-	{"clamshell", true}, {"glute-bridge", false}, {"side-plank", true},
-}
-
-// history writes n records of a realistic journal: ten years of sessions,
-// each a start, six exercises of three sets (both sides where the exercise
-// has sides), an exercise end with its decision, and an end.
-func history(n int) []byte {
-	rng := rand.New(rand.NewPCG(1, 2))
-	var buf bytes.Buffer
-	count := 0
-	add := func(r Record) {
-		if count < n {
-			r.V = SchemaVersion
-			if err := encodeRecord(&buf, &r); err != nil {
-				panic(err)
-			}
-			count++
-		}
-	}
-	ip := func(v int) *int { return &v }
-	bp := func(v bool) *bool { return &v }
-	zone := time.FixedZone("", 3600)
-	day := time.Date(2016, 1, 4, 7, 0, 0, 0, zone)
-	// 26 to 35 records a session and about ten thousand sessions: a little
-	// under three a day over ten years.
-	step := 10 * 365 * 24 * time.Hour / time.Duration(n/30+1)
-	rungs := make([]exercises.Rung, len(benchExercises))
-	for i := range rungs {
-		rungs[i] = exercises.Rung{Sets: 3, Level: 1, Value: 8}
-	}
-	for count < n {
-		at := day.Add(time.Duration(rng.Int64N(int64(time.Hour))) + time.Duration(rng.IntN(1e9)))
-		sess := NewSessionID(at)
-		add(Record{Kind: KindSessionStart, At: at, Session: sess, Routine: "knee-daily",
-			Baseline: ip(rng.IntN(4)), RedFlag: bp(false), Settled: bp(rng.IntN(10) > 0)})
-		for i, ex := range benchExercises {
-			sides := []string{""}
-			if ex.sided {
-				sides = []string{"left", "right"}
-			}
-			r := rungs[i]
-			for set := 1; set <= r.Sets; set++ {
-				for _, side := range sides {
-					at = at.Add(time.Duration(30+rng.IntN(90))*time.Second + time.Duration(rng.IntN(1e9)))
-					rr := r
-					add(Record{Kind: KindSet, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name, Name: ex.name, Unit: "reps",
-						Set: set, Side: side, Rung: &rr, Target: r.Value, Achieved: r.Value - rng.IntN(2), Effort: 1 + rng.IntN(5)})
-				}
-			}
-			to := r
-			reason := "held: effort above 3 or a short set"
-			if rng.IntN(4) == 0 {
-				to.Value++
-				reason = "3 sessions at target with effort ≤ 3: up one step"
-			}
-			at = at.Add(20 * time.Second)
-			add(Record{Kind: KindExerciseEnd, At: at, Session: sess, Routine: "knee-daily", Exercise: ex.name, Name: ex.name, Unit: "reps",
-				Pain: ip(rng.IntN(4)), Score: ip(rng.IntN(100)),
-				Decision: &Decision{From: r, To: to, Streak: rng.IntN(3), Reason: reason}})
-			rungs[i] = to
-		}
-		add(Record{Kind: KindSessionEnd, At: at.Add(time.Minute), Session: sess, Routine: "knee-daily", Outcome: "finished"})
-		day = day.Add(step)
-	}
-	return buf.Bytes()
-}
-
-var (
-	historyMu    sync.Mutex
-	historyCache = map[int][]byte{}
-)
-
-func cachedHistory(n int) []byte {
-	historyMu.Lock()
-	defer historyMu.Unlock()
-	if b, ok := historyCache[n]; ok {
-		return b
-	}
-	b := history(n)
-	historyCache[n] = b
-	return b
-}
-
 func benchRead(b *testing.B, n int) {
-	data := cachedHistory(n)
+	data := History(n)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -130,7 +40,7 @@ func BenchmarkReadScaling(b *testing.B) {
 func BenchmarkReadFile(b *testing.B) {
 	const n = 250_000
 	path := filepath.Join(b.TempDir(), FileName)
-	if err := os.WriteFile(path, cachedHistory(n), 0o600); err != nil {
+	if err := os.WriteFile(path, History(n), 0o600); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
@@ -145,7 +55,7 @@ func BenchmarkReadFile(b *testing.B) {
 // BenchmarkReadEncodingJSON is the baseline the fast path is measured against.
 func BenchmarkReadEncodingJSON(b *testing.B) {
 	const n = 250_000
-	data := cachedHistory(n)
+	data := History(n)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

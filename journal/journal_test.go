@@ -397,7 +397,7 @@ func TestLongLines(t *testing.T) {
 // TestReadInParts checks that splitting the work changes nothing: order,
 // line numbers and the gaps of skipped lines across the parts.
 func TestReadInParts(t *testing.T) {
-	lines := strings.SplitAfter(string(cachedHistory(2000)), "\n")
+	lines := strings.SplitAfter(string(History(2000)), "\n")
 	lines = lines[:len(lines)-1] // the empty string after the last newline
 	bad := map[int]string{       // 0-based line index: replacement
 		0: "{not json\n", 1: "\n", 700: `{"v":9}` + "\n", 701: "\n", 702: "oops\n",

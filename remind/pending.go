@@ -2,6 +2,7 @@ package remind
 
 import (
 	"fmt"
+	"limber/coach"
 	"os"
 	"path/filepath"
 	"time"
@@ -32,5 +33,5 @@ func TakePending(dir string, now time.Time) bool {
 	if os.Remove(path) != nil {
 		return false // said every time if it cannot be removed: better unsaid
 	}
-	return !fi.ModTime().Before(midnight(now))
+	return !fi.ModTime().Before(coach.Midnight(now))
 }

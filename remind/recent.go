@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"limber/journal"
+	"limber/regfile"
 )
 
 // Recent returns the records of the journal at path that Summarize needs
@@ -34,21 +35,20 @@ import (
 // Recent takes no lock: a prompt must never wait on a session being
 // saved, and a line caught half written is skipped this once.
 func Recent(path string, now time.Time) ([]journal.Record, error) {
-	fi, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	f, err := regfile.Open(path, os.O_RDONLY, 0) // never waits on a FIFO
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
+	case errors.Is(err, regfile.ErrNotRegular):
 		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
+	case err != nil:
 		return nil, err
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
 	return recent(f, fi.Size(), path, Since(now).Add(-24*time.Hour), firstBlock)
 }
 

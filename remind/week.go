@@ -63,7 +63,7 @@ type Today struct {
 // Summarize works out today from the journal's replay. p may hold only
 // the journal's recent records (Recent), as long as they cover Since(now).
 func Summarize(lib *exercises.Library, p *coach.Progress, now time.Time) Today {
-	today := midnight(now)
+	today := coach.Midnight(now)
 	weekday := (int(today.Weekday()) + 6) % 7 // Monday is 0
 	monday := today.AddDate(0, 0, -weekday)
 	yesterday := today.AddDate(0, 0, -1)
@@ -112,7 +112,7 @@ func Summarize(lib *exercises.Library, p *coach.Progress, now time.Time) Today {
 // Since is the start of the time Summarize looks at: midnight on the
 // Monday InUseDays before this week's. Yesterday is always after it.
 func Since(now time.Time) time.Time {
-	today := midnight(now)
+	today := coach.Midnight(now)
 	weekday := (int(today.Weekday()) + 6) % 7
 	return today.AddDate(0, 0, -weekday-InUseDays)
 }
@@ -161,10 +161,4 @@ func (t Today) Remind() bool {
 		return len(t.Routines) > 0
 	}
 	return len(t.ToDo()) > 0
-}
-
-// midnight is the start of t's day, in t's location.
-func midnight(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
