@@ -130,12 +130,7 @@ func (d *decoder) pose(v FigureView, n *yaml.Node, field string) FigurePose {
 // unknownJoint says why a name is not a joint of the view, and what is.
 func unknownJoint(v FigureView, name string) string {
 	msg := fmt.Sprintf("unknown joint %s", Quote(clip(name, 40)))
-	base := name
-	for _, s := range []string{"left_", "right_"} {
-		if b, ok := cutPrefix(name, s); ok {
-			base = b
-		}
-	}
+	base, _ := splitSide(name)
 	for _, j := range Joints(v) {
 		if j.Name == base && !j.Paired {
 			return fmt.Sprintf("%s: %s has no left and right; write %s", msg, j.Name, j.Name)
