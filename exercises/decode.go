@@ -152,13 +152,8 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 			continue
 		}
 		if !known {
-			msg := fmt.Sprintf("unknown field %s", Quote(clip(key, 40)))
-			if s := didYouMean(key, allowed); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; valid fields here: " + strings.Join(allowed, ", ")
-			}
-			d.errorf(k, join(field, key), "%s", msg)
+			d.errorf(k, join(field, key), "unknown field %s%s", Quote(clip(key, 40)),
+				meant(key, allowed, "; valid fields here: "+strings.Join(allowed, ", ")))
 			continue
 		}
 		fn(key, v)
@@ -314,11 +309,8 @@ func (d *decoder) oneOf(n *yaml.Node, field string, words ...string) string {
 			return w
 		}
 	}
-	msg := fmt.Sprintf("%s is not one of %s", Quote(clip(n.Value, 40)), strings.Join(words, " | "))
-	if s := didYouMean(strings.ToLower(n.Value), words); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	}
-	d.errorf(n, field, "%s", msg)
+	d.errorf(n, field, "%s is not one of %s%s", Quote(clip(n.Value, 40)), strings.Join(words, " | "),
+		meant(strings.ToLower(n.Value), words, ""))
 	return ""
 }
 

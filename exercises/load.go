@@ -270,13 +270,7 @@ func (lib *Library) resolve(r *rawRoutine) []*Error {
 			continue
 		}
 		if !ok {
-			msg := fmt.Sprintf("no exercise has the id %q", it.id)
-			if s := didYouMean(it.id, lib.exOrder); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; `limber list` shows the ids"
-			}
-			bad(it.pos, it.field, "%s", msg)
+			bad(it.pos, it.field, "no exercise has the id %q%s", it.id, meant(it.id, lib.exOrder, "; `limber list` shows the ids"))
 			continue
 		}
 		ds := e.Dose
