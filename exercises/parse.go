@@ -107,38 +107,31 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 			}
 		})
 	}
-	if rtNode != nil {
-		d.list(rtNode, "routines", "routines", func(_ int, field string, v *yaml.Node) {
-			before := d.count()
-			r := d.routine(v, field)
-			if d.count() == before && r != nil {
-				f.routines = append(f.routines, r)
-			}
-		})
-	}
-	if tipNode != nil {
-		d.list(tipNode, "tips", "tips", func(_ int, field string, v *yaml.Node) {
-			before := d.count()
-			t := d.tip(v, field)
-			if d.count() == before && t != nil {
-				f.tips = append(f.tips, t)
-			}
-		})
-	}
-	if asNode != nil {
-		d.list(asNode, "assessments", "assessments", func(_ int, field string, v *yaml.Node) {
-			before := d.count()
-			if a := d.assessment(v, field); d.count() == before && a != nil {
-				f.assessments = append(f.assessments, a)
-			}
-		})
-	}
+	f.routines = decodeItems(d, rtNode, "routines", d.routine)
+	f.tips = decodeItems(d, tipNode, "tips", d.tip)
+	f.assessments = decodeItems(d, asNode, "assessments", d.assessment)
 	f.warnings = authoring(name, data, root, d.errs)
 	if d.dropped > 0 {
 		d.errs = append(d.errs, &Error{Pos: Pos{File: name, Line: 1, Col: 1},
 			Msg: fmt.Sprintf("and %d more errors; fix these first", d.dropped)})
 	}
 	return f, d.errs
+}
+
+// decodeItems decodes each item of a top-level list (n may be nil), keeping
+// those that have no errors.
+func decodeItems[T any](d *decoder, n *yaml.Node, key string, decode func(n *yaml.Node, field string) *T) []*T {
+	if n == nil {
+		return nil
+	}
+	var out []*T
+	d.list(n, key, key, func(_ int, field string, v *yaml.Node) {
+		before := d.count()
+		if x := decode(v, field); d.count() == before && x != nil {
+			out = append(out, x)
+		}
+	})
+	return out
 }
 
 var categoryWords = []string{"rom", "stretching", "strengthening", "balance", "sensory"}
