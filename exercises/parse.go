@@ -253,6 +253,15 @@ func (d *decoder) exercise(n *yaml.Node, field string, cat Category, catGiven bo
 	return e, setsMin
 }
 
+// require reports each of keys that the mapping n lacks.
+func (d *decoder) require(n *yaml.Node, field string, keys ...string) {
+	for _, k := range keys {
+		if !hasKey(n, k) {
+			d.errorf(n, field, "%s is required", k)
+		}
+	}
+}
+
 func hasKey(n *yaml.Node, key string) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
@@ -377,12 +386,7 @@ func (d *decoder) routine(n *yaml.Node, field string) *rawRoutine {
 	if !ok {
 		return nil
 	}
-	if !hasKey(n, "id") {
-		d.errorf(n, field, "id is required")
-	}
-	if !hasKey(n, "name") {
-		d.errorf(n, field, "name is required")
-	}
+	d.require(n, field, "id", "name")
 	if items == nil {
 		d.errorf(n, field, "exercises is required: a list of exercise ids")
 		return nil
@@ -467,11 +471,7 @@ func (d *decoder) tip(n *yaml.Node, field string) *Tip {
 	}) {
 		return nil
 	}
-	for _, k := range []string{"id", "title", "text"} {
-		if !hasKey(n, k) {
-			d.errorf(n, field, "%s is required", k)
-		}
-	}
+	d.require(n, field, "id", "title", "text")
 	return t
 }
 
