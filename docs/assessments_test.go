@@ -1,6 +1,7 @@
 package docs_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,10 +34,7 @@ assessments:
 
 func assessMutate(t *testing.T, old, new string) []byte {
 	t.Helper()
-	if strings.Count(assessBase, old) != 1 {
-		t.Fatalf("%q is not once in the base", old)
-	}
-	return []byte(strings.Replace(assessBase, old, new, 1))
+	return mutateFrom(t, assessBase, change{old, new})
 }
 
 // The schema and the loader agree on outcome measures: both accept the
@@ -84,12 +82,7 @@ func TestSchemaAssessments(t *testing.T) {
 				t.Errorf("the loader should say %q, said %q", c.loader, lerrs)
 			}
 			serrs := schemaErrors(t, data)
-			found := false
-			for _, e := range serrs {
-				at, _, _ := strings.Cut(e, ": ")
-				found = found || at == c.schemaAt
-			}
-			if !found {
+			if !slices.Contains(errorPlaces(serrs), c.schemaAt) {
 				t.Errorf("the schema should refuse it at %s; it said %v", c.schemaAt, serrs)
 			}
 		})

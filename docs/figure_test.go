@@ -130,12 +130,7 @@ func TestFigureSnippets(t *testing.T) {
 				return // a mistake between values: the loader's alone
 			}
 			serrs := schemaErrors(t, data)
-			found := false
-			for _, e := range serrs {
-				at, _, _ := strings.Cut(e, ": ")
-				found = found || strings.HasPrefix(at, c.schemaAt)
-			}
-			if !found {
+			if !slices.ContainsFunc(errorPlaces(serrs), func(at string) bool { return strings.HasPrefix(at, c.schemaAt) }) {
 				t.Errorf("the schema should refuse the value at %s; it said:\n%s", c.schemaAt, strings.Join(serrs, "\n"))
 			}
 		})

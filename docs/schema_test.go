@@ -378,7 +378,13 @@ type change struct{ old, new string }
 
 func mutate(t *testing.T, cs ...change) []byte {
 	t.Helper()
-	s := base
+	return mutateFrom(t, base, cs...)
+}
+
+// mutateFrom makes each change to a base snippet, where its old text is
+// once.
+func mutateFrom(t *testing.T, s string, cs ...change) []byte {
+	t.Helper()
 	for _, c := range cs {
 		if strings.Count(s, c.old) != 1 {
 			t.Fatalf("the snippet's %q is not once in the base", c.old)
@@ -386,6 +392,16 @@ func mutate(t *testing.T, cs ...change) []byte {
 		s = strings.Replace(s, c.old, c.new, 1)
 	}
 	return []byte(s)
+}
+
+// errorPlaces are where the schema's errors are: each one's JSON pointer,
+// before its ": ".
+func errorPlaces(serrs []string) []string {
+	out := make([]string, len(serrs))
+	for i, e := range serrs {
+		out[i], _, _ = strings.Cut(e, ": ")
+	}
+	return out
 }
 
 func loadSnippet(data []byte) []string { return load(data, "lib", "a.yaml") }
@@ -495,12 +511,7 @@ func TestBadSnippetsRefusedByBoth(t *testing.T) {
 			if serrs == nil {
 				t.Fatalf("the schema accepts it")
 			}
-			found := false
-			for _, e := range serrs {
-				at, _, _ := strings.Cut(e, ": ")
-				found = found || at == c.schemaAt
-			}
-			if !found {
+			if !slices.Contains(errorPlaces(serrs), c.schemaAt) {
 				t.Errorf("the schema should refuse the value at %s; it said:\n%s", c.schemaAt, strings.Join(serrs, "\n"))
 			}
 		})
@@ -659,12 +670,7 @@ func TestSchemaNewRuleKeys(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			data := mutate(t, c.changes...)
 			serrs := schemaErrors(t, data)
-			found := false
-			for _, e := range serrs {
-				at, _, _ := strings.Cut(e, ": ")
-				found = found || at == c.schemaAt
-			}
-			if !found {
+			if !slices.Contains(errorPlaces(serrs), c.schemaAt) {
 				t.Errorf("the schema should refuse the value at %s; it said: %v", c.schemaAt, serrs)
 			}
 		})

@@ -159,13 +159,7 @@ func (l *Library) Assessment(id string) (*Assessment, bool) {
 }
 
 // Assessments lists every outcome measure in definition order.
-func (l *Library) Assessments() []*Assessment {
-	out := make([]*Assessment, 0, len(l.asOrder))
-	for _, id := range l.asOrder {
-		out = append(out, l.assessments[id])
-	}
-	return out
-}
+func (l *Library) Assessments() []*Assessment { return inOrder(l.assessments, l.asOrder) }
 
 // AssessmentIDs lists every outcome measure's id, for suggestions.
 func (l *Library) AssessmentIDs() []string { return slices.Clone(l.asOrder) }

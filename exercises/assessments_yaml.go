@@ -61,11 +61,7 @@ func (d *decoder) assessment(n *yaml.Node, field string) *Assessment {
 	if !ok {
 		return nil
 	}
-	for _, k := range []string{"id", "name", "duration", "steps"} {
-		if !hasKey(n, k) {
-			d.errorf(n, field, "%s is required", k)
-		}
-	}
+	d.require(n, field, "id", "name", "duration", "steps")
 	if kindNode == nil {
 		d.errorf(n, field+".kind", "kind is required: count (how many in the duration) or stages (how many stages held)")
 	}

@@ -457,19 +457,3 @@ func (a *authorPass) textWithItems(k, v *yaml.Node, field string) {
 		}
 	}
 }
-
-// IDProblem says what is wrong with an id, in the loader's words, or ""
-// when it is a valid id (for limber new, which writes one into a file).
-func IDProblem(id string) string {
-	if len(id) <= 64 && idPattern.MatchString(id) {
-		return ""
-	}
-	hint := strings.ToLower(strings.Join(strings.FieldsFunc(id, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
-	}), "-"))
-	msg := fmt.Sprintf("%s is not a valid id; use lowercase words joined by hyphens", Quote(clip(id, 40)))
-	if hint != "" && idPattern.MatchString(hint) && len(hint) <= 64 {
-		msg += fmt.Sprintf(", such as %q", hint)
-	}
-	return msg
-}

@@ -113,12 +113,6 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 			continue
 		}
 		key := k.Value
-		sub := func() string {
-			if field == "" {
-				return key
-			}
-			return field + "." + key
-		}
 		dup := false
 		if many != nil {
 			dup = many[key]
@@ -143,7 +137,7 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 			continue
 		}
 		if dup {
-			d.errorf(k, sub(), "duplicate key %s; give each field once", Quote(key))
+			d.errorf(k, join(field, key), "duplicate key %s; give each field once", Quote(key))
 			continue
 		}
 		known := false
@@ -158,13 +152,8 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 			continue
 		}
 		if !known {
-			msg := fmt.Sprintf("unknown field %s", Quote(clip(key, 40)))
-			if s := didYouMean(key, allowed); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; valid fields here: " + strings.Join(allowed, ", ")
-			}
-			d.errorf(k, sub(), "%s", msg)
+			d.errorf(k, join(field, key), "unknown field %s%s", Quote(clip(key, 40)),
+				meant(key, allowed, "; valid fields here: "+strings.Join(allowed, ", ")))
 			continue
 		}
 		fn(key, v)
@@ -233,19 +222,27 @@ func (d *decoder) id(n *yaml.Node, field string) string {
 	if !d.scalar(n, field, "an id") {
 		return ""
 	}
-	s := n.Value
-	if len(s) > 64 || !idPattern.MatchString(s) {
-		hint := strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
-		}), "-"))
-		msg := fmt.Sprintf("%s is not a valid id; use lowercase words joined by hyphens", Quote(clip(s, 40)))
-		if hint != "" && idPattern.MatchString(hint) && len(hint) <= 64 {
-			msg += fmt.Sprintf(", such as %q", hint)
-		}
+	if msg := IDProblem(n.Value); msg != "" {
 		d.errorf(n, field, "%s", msg)
 		return ""
 	}
-	return s
+	return n.Value
+}
+
+// IDProblem says what is wrong with an id, in the loader's words, or ""
+// when it is a valid id (for limber new, which writes one into a file).
+func IDProblem(id string) string {
+	if len(id) <= 64 && idPattern.MatchString(id) {
+		return ""
+	}
+	hint := strings.ToLower(strings.Join(strings.FieldsFunc(id, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}), "-"))
+	msg := fmt.Sprintf("%s is not a valid id; use lowercase words joined by hyphens", Quote(clip(id, 40)))
+	if hint != "" && idPattern.MatchString(hint) && len(hint) <= 64 {
+		msg += fmt.Sprintf(", such as %q", hint)
+	}
+	return msg
 }
 
 // integer reads a whole number in [lo, hi]; ok is false on any error.
@@ -312,11 +309,8 @@ func (d *decoder) oneOf(n *yaml.Node, field string, words ...string) string {
 			return w
 		}
 	}
-	msg := fmt.Sprintf("%s is not one of %s", Quote(clip(n.Value, 40)), strings.Join(words, " | "))
-	if s := didYouMean(strings.ToLower(n.Value), words); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	}
-	d.errorf(n, field, "%s", msg)
+	d.errorf(n, field, "%s is not one of %s%s", Quote(clip(n.Value, 40)), strings.Join(words, " | "),
+		meant(strings.ToLower(n.Value), words, ""))
 	return ""
 }
 

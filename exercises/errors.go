@@ -48,6 +48,15 @@ func didYouMean(s string, candidates []string) string {
 	return best
 }
 
+// meant is "; did you mean "x"?" for the candidate closest to s, or
+// otherwise when none is close.
+func meant(s string, candidates []string, otherwise string) string {
+	if m := didYouMean(s, candidates); m != "" {
+		return fmt.Sprintf("; did you mean %q?", m)
+	}
+	return otherwise
+}
+
 func editDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 99

@@ -6,6 +6,8 @@ package exercises
 // ranges, props, frames); figure_parse.go reads it from YAML, and the
 // figure package turns poses into lines.
 
+import "strings"
+
 // FigureView is how a figure is seen.
 type FigureView string
 
@@ -240,11 +242,7 @@ func Joints(v FigureView) []Joint {
 func LookupJoint(v FigureView, name string) (j Joint, side string, ok bool) {
 	base := name
 	if v.Body() {
-		for _, s := range []string{"left", "right"} {
-			if b, found := cutPrefix(name, s+"_"); found {
-				base, side = b, s
-			}
-		}
+		base, side = splitSide(name)
 	}
 	for _, j := range Joints(v) {
 		if j.Name == base && (side == "" || j.Paired) {
@@ -254,11 +252,15 @@ func LookupJoint(v FigureView, name string) (j Joint, side string, ok bool) {
 	return Joint{}, "", false
 }
 
-func cutPrefix(s, prefix string) (string, bool) {
-	if len(s) > len(prefix) && s[:len(prefix)] == prefix {
-		return s[len(prefix):], true
+// splitSide splits "left_knee" into "knee" and "left"; a name with no
+// side comes back whole, with side "".
+func splitSide(name string) (base, side string) {
+	for _, s := range []string{"left", "right"} {
+		if b, ok := strings.CutPrefix(name, s+"_"); ok {
+			return b, s
+		}
 	}
-	return s, false
+	return name, ""
 }
 
 // jointNames are every name a pose of the view may use, for did-you-mean.

@@ -3,6 +3,7 @@ package exercises
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,12 +131,7 @@ func (d *decoder) pose(v FigureView, n *yaml.Node, field string) FigurePose {
 // unknownJoint says why a name is not a joint of the view, and what is.
 func unknownJoint(v FigureView, name string) string {
 	msg := fmt.Sprintf("unknown joint %s", Quote(clip(name, 40)))
-	base := name
-	for _, s := range []string{"left_", "right_"} {
-		if b, ok := cutPrefix(name, s); ok {
-			base = b
-		}
-	}
+	base, _ := splitSide(name)
 	for _, j := range Joints(v) {
 		if j.Name == base && !j.Paired {
 			return fmt.Sprintf("%s: %s has no left and right; write %s", msg, j.Name, j.Name)
@@ -148,8 +144,8 @@ func unknownJoint(v FigureView, name string) string {
 	} else if _, _, ok := LookupJoint(ViewSide, name); ok {
 		return fmt.Sprintf("%s: it is a joint of the side and front views, not the hand view", msg)
 	}
-	if s := didYouMean(name, jointNames(v)); s != "" {
-		return msg + fmt.Sprintf("; did you mean %q?", s)
+	if s := meant(name, jointNames(v), ""); s != "" {
+		return msg + s
 	}
 	var names []string
 	for _, j := range Joints(v) {
@@ -315,18 +311,11 @@ func (d *decoder) point(n *yaml.Node, field string, points []string) string {
 	if !d.scalar(n, field, "a point of the figure") {
 		return ""
 	}
-	for _, p := range points {
-		if n.Value == p {
-			return p
-		}
+	if slices.Contains(points, n.Value) {
+		return n.Value
 	}
-	msg := fmt.Sprintf("%s is not a point of the figure", Quote(clip(n.Value, 40)))
-	if s := didYouMean(n.Value, points); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else {
-		msg += "; use one of " + strings.Join(points, ", ")
-	}
-	d.errorf(n, field, "%s", msg)
+	d.errorf(n, field, "%s is not a point of the figure%s", Quote(clip(n.Value, 40)),
+		meant(n.Value, points, "; use one of "+strings.Join(points, ", ")))
 	return ""
 }
 

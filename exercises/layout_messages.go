@@ -282,12 +282,7 @@ func groupName(f *frame) string {
 
 func quoteKey(k string) string { return Quote(k + ":") }
 
-func spaces(n int) string {
-	if n == 1 {
-		return "1 space"
-	}
-	return fmt.Sprintf("%d spaces", n)
-}
+func spaces(n int) string { return count(n, "space", "spaces") }
 
 func singular(s string) string {
 	if strings.HasSuffix(s, "s") {

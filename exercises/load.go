@@ -74,28 +74,19 @@ func (l *Library) Routine(id string) (*Routine, bool) {
 }
 
 // Exercises lists every exercise in the order the files define them.
-func (l *Library) Exercises() []*Exercise {
-	out := make([]*Exercise, 0, len(l.exOrder))
-	for _, id := range l.exOrder {
-		out = append(out, l.exercises[id])
-	}
-	return out
-}
+func (l *Library) Exercises() []*Exercise { return inOrder(l.exercises, l.exOrder) }
 
 // Routines lists every routine in definition order.
-func (l *Library) Routines() []*Routine {
-	out := make([]*Routine, 0, len(l.rtOrder))
-	for _, id := range l.rtOrder {
-		out = append(out, l.routines[id])
-	}
-	return out
-}
+func (l *Library) Routines() []*Routine { return inOrder(l.routines, l.rtOrder) }
 
 // Tips lists every tip in definition order.
-func (l *Library) Tips() []*Tip {
-	out := make([]*Tip, 0, len(l.tipOrder))
-	for _, id := range l.tipOrder {
-		out = append(out, l.tips[id])
+func (l *Library) Tips() []*Tip { return inOrder(l.tips, l.tipOrder) }
+
+// inOrder lists the values of m by the ids in order.
+func inOrder[T any](m map[string]*T, order []string) []*T {
+	out := make([]*T, 0, len(order))
+	for _, id := range order {
+		out = append(out, m[id])
 	}
 	return out
 }
@@ -279,13 +270,7 @@ func (lib *Library) resolve(r *rawRoutine) []*Error {
 			continue
 		}
 		if !ok {
-			msg := fmt.Sprintf("no exercise has the id %q", it.id)
-			if s := didYouMean(it.id, lib.exOrder); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; `limber list` shows the ids"
-			}
-			bad(it.pos, it.field, "%s", msg)
+			bad(it.pos, it.field, "no exercise has the id %q%s", it.id, meant(it.id, lib.exOrder, "; `limber list` shows the ids"))
 			continue
 		}
 		ds := e.Dose

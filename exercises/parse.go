@@ -107,38 +107,31 @@ func parseFile(name string, data []byte) (*fileDef, []*Error) {
 			}
 		})
 	}
-	if rtNode != nil {
-		d.list(rtNode, "routines", "routines", func(_ int, field string, v *yaml.Node) {
-			before := d.count()
-			r := d.routine(v, field)
-			if d.count() == before && r != nil {
-				f.routines = append(f.routines, r)
-			}
-		})
-	}
-	if tipNode != nil {
-		d.list(tipNode, "tips", "tips", func(_ int, field string, v *yaml.Node) {
-			before := d.count()
-			t := d.tip(v, field)
-			if d.count() == before && t != nil {
-				f.tips = append(f.tips, t)
-			}
-		})
-	}
-	if asNode != nil {
-		d.list(asNode, "assessments", "assessments", func(_ int, field string, v *yaml.Node) {
-			before := d.count()
-			if a := d.assessment(v, field); d.count() == before && a != nil {
-				f.assessments = append(f.assessments, a)
-			}
-		})
-	}
+	f.routines = decodeItems(d, rtNode, "routines", d.routine)
+	f.tips = decodeItems(d, tipNode, "tips", d.tip)
+	f.assessments = decodeItems(d, asNode, "assessments", d.assessment)
 	f.warnings = authoring(name, data, root, d.errs)
 	if d.dropped > 0 {
 		d.errs = append(d.errs, &Error{Pos: Pos{File: name, Line: 1, Col: 1},
 			Msg: fmt.Sprintf("and %d more errors; fix these first", d.dropped)})
 	}
 	return f, d.errs
+}
+
+// decodeItems decodes each item of a top-level list (n may be nil), keeping
+// those that have no errors.
+func decodeItems[T any](d *decoder, n *yaml.Node, key string, decode func(n *yaml.Node, field string) *T) []*T {
+	if n == nil {
+		return nil
+	}
+	var out []*T
+	d.list(n, key, key, func(_ int, field string, v *yaml.Node) {
+		before := d.count()
+		if x := decode(v, field); d.count() == before && x != nil {
+			out = append(out, x)
+		}
+	})
+	return out
 }
 
 var categoryWords = []string{"rom", "stretching", "strengthening", "balance", "sensory"}
@@ -258,6 +251,15 @@ func (d *decoder) exercise(n *yaml.Node, field string, cat Category, catGiven bo
 	}
 	setsMin := d.ladder(e, progNode, doseKeys["level"], field)
 	return e, setsMin
+}
+
+// require reports each of keys that the mapping n lacks.
+func (d *decoder) require(n *yaml.Node, field string, keys ...string) {
+	for _, k := range keys {
+		if !hasKey(n, k) {
+			d.errorf(n, field, "%s is required", k)
+		}
+	}
 }
 
 func hasKey(n *yaml.Node, key string) bool {
@@ -384,12 +386,7 @@ func (d *decoder) routine(n *yaml.Node, field string) *rawRoutine {
 	if !ok {
 		return nil
 	}
-	if !hasKey(n, "id") {
-		d.errorf(n, field, "id is required")
-	}
-	if !hasKey(n, "name") {
-		d.errorf(n, field, "name is required")
-	}
+	d.require(n, field, "id", "name")
 	if items == nil {
 		d.errorf(n, field, "exercises is required: a list of exercise ids")
 		return nil
@@ -474,11 +471,7 @@ func (d *decoder) tip(n *yaml.Node, field string) *Tip {
 	}) {
 		return nil
 	}
-	for _, k := range []string{"id", "title", "text"} {
-		if !hasKey(n, k) {
-			d.errorf(n, field, "%s is required", k)
-		}
-	}
+	d.require(n, field, "id", "title", "text")
 	return t
 }
 

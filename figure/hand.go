@@ -58,32 +58,28 @@ func handSkeleton(a []float64) skeleton {
 	// of the palm), turned into the figure's space point by point.
 	fore := ry(-a[hForearm])
 	hand := fore.mul(rx(a[hWrist])).mul(rz(a[hWristSide]))
-	at := func(m mat, base vec, x, y, z float64) vec {
-		p := base.add(m.apply(vec{x, y, z}))
-		return p
-	}
+	at := func(m mat, x, y, z float64) vec { return m.apply(vec{x, y, z}) }
 	put := func(p vec) vec { return hv(p.x, p.y, p.z) }
 	line := func(a, b vec) { s.line(put(a), put(b), 0) }
-	origin := vec{}
 	// The forearm and the palm have some depth, so that they show as
 	// outlines from the side as well as from the front.
 	for _, x := range []float64{-0.075, 0.075} {
 		for _, z := range []float64{-0.045, 0.045} {
-			line(at(fore, origin, x*0.9, -0.6, z*0.9), at(fore, origin, x, -0.02, z))
+			line(at(fore, x*0.9, -0.6, z*0.9), at(fore, x, -0.02, z))
 		}
 	}
 	var knuckles [4]vec
 	for i, f := range fingers {
-		knuckles[i] = at(hand, origin, f.x, f.y, 0)
+		knuckles[i] = at(hand, f.x, f.y, 0)
 	}
 	for _, z := range []float64{-palmHalf, palmHalf} {
-		wristT := at(hand, origin, -0.09, 0.02, z)
-		wristL := at(hand, origin, 0.085, 0.02, z)
+		wristT := at(hand, -0.09, 0.02, z)
+		wristL := at(hand, 0.085, 0.02, z)
 		line(wristT, wristL)
-		line(wristT, at(hand, origin, fingers[0].x, fingers[0].y, z))
-		line(wristL, at(hand, origin, fingers[3].x, fingers[3].y, z))
+		line(wristT, at(hand, fingers[0].x, fingers[0].y, z))
+		line(wristL, at(hand, fingers[3].x, fingers[3].y, z))
 		for i := range 3 {
-			line(at(hand, origin, fingers[i].x, fingers[i].y, z), at(hand, origin, fingers[i+1].x, fingers[i+1].y, z))
+			line(at(hand, fingers[i].x, fingers[i].y, z), at(hand, fingers[i+1].x, fingers[i+1].y, z))
 		}
 	}
 	for i, f := range fingers {
@@ -102,8 +98,8 @@ func handSkeleton(a []float64) skeleton {
 	palmOut := put(hand.apply(vec{0, 0, 1}))
 	crease := func(pts ...[2]float64) {
 		for i := 1; i < len(pts); i++ {
-			a := put(at(hand, origin, pts[i-1][0], pts[i-1][1], palmHalf))
-			b := put(at(hand, origin, pts[i][0], pts[i][1], palmHalf))
+			a := put(at(hand, pts[i-1][0], pts[i-1][1], palmHalf))
+			b := put(at(hand, pts[i][0], pts[i][1], palmHalf))
 			s.add(bone{a: a, b: b, facing: palmOut})
 		}
 	}
@@ -112,7 +108,7 @@ func handSkeleton(a []float64) skeleton {
 	// The thumb rises from the wrist on the thumb's side, out at an angle
 	// and a little in front of the palm; thumb_cmc swings it across the
 	// palm, thumb_out away from the first finger.
-	cmc := at(hand, origin, -0.09, 0.06, 0.03)
+	cmc := at(hand, -0.09, 0.06, 0.03)
 	m := hand.mul(rz(35 + a[hThumbOut] - 1.6*a[hThumbCMC])).mul(rx(30 + 0.5*a[hThumbCMC]))
 	p := cmc
 	for j, l := range [3]float64{0.24, 0.17, 0.13} {
@@ -127,7 +123,7 @@ func handSkeleton(a []float64) skeleton {
 		p = q
 	}
 	s.setPoint(v, "thumb_tip", put(p))
-	s.setPoint(v, "wrist", origin)
-	s.setPoint(v, "palm", put(at(hand, origin, 0, 0.24, 0.04)))
+	s.setPoint(v, "wrist", vec{})
+	s.setPoint(v, "palm", put(at(hand, 0, 0.24, 0.04)))
 	return s
 }
