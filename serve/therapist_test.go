@@ -35,12 +35,7 @@ func TestTherapistWatchesAndAdjusts(t *testing.T) {
 	a.waitFor("I understand")
 	r.waitFor("I understand") // her screen, as she sees it
 	a.keys("enter")
-	a.waitFor("Serve test routine")
-	a.keys("enter")
-	a.waitFor("How is your usual nerve pain right now?")
-	a.keys("2")
-	a.noFlags()
-	a.waitFor("start when you are ready")
+	a.startRoutine(false)
 	a.keys("enter")
 	a.waitFor("How hard was that set?")
 	a.keys("3")
