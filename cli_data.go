@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"limber/coach"
-	"limber/content"
 	"limber/exercises"
 	"limber/journal"
 )
@@ -16,7 +15,7 @@ import (
 // loadLibrary loads the built-in content and every --library. What is
 // valid still loads; the errors say what was left out.
 func (e *env) loadLibrary() (*exercises.Library, []*exercises.Error) {
-	srcs := []exercises.Source{{FS: content.FS, Root: ".", Label: "content", Origin: "built-in"}}
+	srcs := []exercises.Source{builtInSource()}
 	for _, p := range e.libraries {
 		srcs = append(srcs, exercises.PathSource(p))
 	}
@@ -40,11 +39,20 @@ func (e *env) library() *exercises.Library {
 	return lib
 }
 
-// openJournal finds the data directory and opens the journal in it.
-func (e *env) openJournal() (*journal.Journal, error) {
+// dataDirectory is --data-dir, or the default data directory.
+func (e *env) dataDirectory() (string, error) {
 	dir, err := journal.DataDir(e.dataDir)
 	if err != nil {
-		return nil, invalidf("no data directory: %v; give one with --data-dir DIR", err)
+		return "", invalidf("no data directory: %v; give one with --data-dir DIR", err)
+	}
+	return dir, nil
+}
+
+// openJournal finds the data directory and opens the journal in it.
+func (e *env) openJournal() (*journal.Journal, error) {
+	dir, err := e.dataDirectory()
+	if err != nil {
+		return nil, err
 	}
 	j, err := journal.Open(dir)
 	if err != nil {
@@ -124,28 +132,31 @@ func notFound(what, id string, known []string) error {
 // every --library, each with its name as the description.
 
 func (e *env) completeRoutines(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	lib, _ := e.loadLibrary()
-	var out []cobra.Completion
-	for _, r := range lib.Routines() {
-		if strings.HasPrefix(r.ID, toComplete) {
-			out = append(out, cobra.CompletionWithDesc(r.ID, exercises.Clean(r.Name, false)))
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return completeIDs(e, args, toComplete, (*exercises.Library).Routines,
+		func(r *exercises.Routine) (string, string) { return r.ID, r.Name })
 }
 
 func (e *env) completeExercises(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return completeIDs(e, args, toComplete, (*exercises.Library).Exercises,
+		func(x *exercises.Exercise) (string, string) { return x.ID, x.Name })
+}
+
+func (e *env) completeAssessments(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return completeIDs(e, args, toComplete, (*exercises.Library).Assessments,
+		func(a *exercises.Assessment) (string, string) { return a.ID, a.Name })
+}
+
+// completeIDs completes the one argument with the ids that list gives
+// of the library, each with its name as the description.
+func completeIDs[T any](e *env, args []string, toComplete string, list func(*exercises.Library) []T, idName func(T) (string, string)) ([]cobra.Completion, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	lib, _ := e.loadLibrary()
 	var out []cobra.Completion
-	for _, x := range lib.Exercises() {
-		if strings.HasPrefix(x.ID, toComplete) {
-			out = append(out, cobra.CompletionWithDesc(x.ID, exercises.Clean(x.Name, false)))
+	for _, x := range list(lib) {
+		if id, name := idName(x); strings.HasPrefix(id, toComplete) {
+			out = append(out, cobra.CompletionWithDesc(id, exercises.Clean(name, false)))
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp

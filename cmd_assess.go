@@ -84,20 +84,33 @@ func (e *env) person() *profile.Profile {
 	}
 	p, err := profile.Load(dir)
 	if err != nil {
-		var errs profile.Errors
-		if errors.As(err, &errs) {
-			lines := make([]string, len(errs))
-			for i, pe := range errs {
-				lines[i] = pe.Error()
-			}
-			e.warn(lines)
-		} else {
+		if !e.warnProfile(err) {
 			e.warn([]string{err.Error()})
 		}
 		fmt.Fprintf(e.stderr, "limber: warning: the profile was left out (fix %s)\n", exercises.Escape(profile.Path(dir)))
 		return &profile.Profile{}
 	}
 	return p
+}
+
+// warnProfile tells the mistakes in profile.yaml on stderr, one a line,
+// and reports whether err was those (rather than a file not read at all).
+func (e *env) warnProfile(err error) bool {
+	var errs profile.Errors
+	if !errors.As(err, &errs) {
+		return false
+	}
+	e.warn(errorLines(errs))
+	return true
+}
+
+// errorLines is each error's words.
+func errorLines[E error](errs []E) []string {
+	lines := make([]string, len(errs))
+	for i, err := range errs {
+		lines[i] = err.Error()
+	}
+	return lines
 }
 
 // tuiProfile is what the coach needs of the profile.
@@ -186,18 +199,4 @@ func (e *env) recordAssessment(lib *exercises.Library, a *exercises.Assessment, 
 		fmt.Fprintln(e.stdout, "Norms: "+exercises.Clean(a.Source, false))
 	}
 	return nil
-}
-
-func (e *env) completeAssessments(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	lib, _ := e.loadLibrary()
-	var out []cobra.Completion
-	for _, a := range lib.Assessments() {
-		if strings.HasPrefix(a.ID, toComplete) {
-			out = append(out, cobra.CompletionWithDesc(a.ID, exercises.Clean(a.Name, false)))
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
 }

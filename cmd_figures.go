@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -37,11 +36,7 @@ func newFiguresCmd(e *env) *cobra.Command {
 				}
 			}
 			if html != "" {
-				if err := writeFile(html, func(f *os.File) error { return figuresHTML(f, xs) }); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stdout, "Wrote %s\n", exercises.Escape(html))
-				return nil
+				return e.writePage(html, func(w io.Writer) error { return figuresHTML(w, xs) })
 			}
 			fmt.Fprint(e.stdout, figuresText(xs, termWidth()))
 			return nil

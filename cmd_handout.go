@@ -2,12 +2,10 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"limber/exercises"
 	"limber/report"
 )
 
@@ -39,10 +37,7 @@ func newHandoutCmd(e *env) *cobra.Command {
 			h.Person, h.Large = report.PersonOf(e.person()), large
 			switch {
 			case html != "":
-				if err := writeFile(html, func(f *os.File) error { return h.HTML(f) }); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stdout, "Wrote %s\n", exercises.Escape(html))
+				return e.writePage(html, h.HTML)
 			case markdown:
 				fmt.Fprint(e.stdout, h.Markdown())
 			default:

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"limber/exercises"
-	"limber/journal"
 	"limber/profile"
 )
 
@@ -25,19 +23,13 @@ func newProfileCmd(e *env) *cobra.Command {
 			"It lives in profile.yaml in the data directory and is written whole or not at all.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir, err := journal.DataDir(e.dataDir)
+			dir, err := e.dataDirectory()
 			if err != nil {
-				return invalidf("no data directory: %v; give one with --data-dir DIR", err)
+				return err
 			}
 			p, err := profile.Load(dir)
 			if err != nil {
-				var errs profile.Errors
-				if errors.As(err, &errs) {
-					lines := make([]string, len(errs))
-					for i, pe := range errs {
-						lines[i] = pe.Error()
-					}
-					e.warn(lines)
+				if e.warnProfile(err) {
 					return invalidf("%s is not valid; fix it by hand or remove it, then try again", exercises.Escape(profile.Path(dir)))
 				}
 				return invalidf("%v", err)

@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"limber/exercises"
-	"limber/journal"
 	"limber/remind"
 )
 
@@ -134,9 +133,9 @@ func (e *env) fireCommand() ([]string, error) {
 	if strings.Contains(exe, string(filepath.Separator)+"go-build") {
 		return nil, invalidf("limber is running from a temporary build (go run), which the reminder could not find later; install it first (go install), then run limber remind again")
 	}
-	dir, err := journal.DataDir(e.dataDir)
+	dir, err := e.dataDirectory()
 	if err != nil {
-		return nil, invalidf("no data directory: %v; give one with --data-dir DIR", err)
+		return nil, err
 	}
 	if dir, err = filepath.Abs(dir); err != nil {
 		return nil, invalidf("%v", err)

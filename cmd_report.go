@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"time"
@@ -26,11 +27,7 @@ func newReportCmd(e *env) *cobra.Command {
 			}
 			r := report.Build(report.Input{Lib: lib, Progress: p, Profile: e.person(), Now: time.Now()})
 			if html != "" {
-				if err := writeFile(html, func(f *os.File) error { return r.HTML(f, "limber progress report") }); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stdout, "Wrote %s\n", exercises.Escape(html))
-				return nil
+				return e.writePage(html, func(w io.Writer) error { return r.HTML(w, "limber progress report") })
 			}
 			_, err = fmt.Fprint(e.stdout, r.Text(termWidth()))
 			return err
@@ -49,25 +46,32 @@ func termWidth() int {
 	return 80
 }
 
-// writeFile writes a page whole, or not at all.
-func writeFile(path string, write func(f *os.File) error) error {
+// writePage writes a page (--html FILE) whole, or not at all, and says
+// where.
+func (e *env) writePage(path string, write func(w io.Writer) error) error {
+	if err := writeFile(path, write); err != nil {
+		return invalidf("cannot write %s: %v", exercises.Escape(path), err)
+	}
+	fmt.Fprintf(e.stdout, "Wrote %s\n", exercises.Escape(path))
+	return nil
+}
+
+// writeFile writes path through a temporary file renamed into its place.
+func writeFile(path string, write func(w io.Writer) error) error {
 	tmp := path + ".tmp"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return invalidf("cannot write %s: %v", exercises.Escape(path), err)
+		return err
 	}
-	if err := write(f); err != nil {
-		f.Close()
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
 		os.Remove(tmp)
-		return invalidf("cannot write %s: %v", exercises.Escape(path), err)
 	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return invalidf("cannot write %s: %v", exercises.Escape(path), err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return invalidf("cannot write %s: %v", exercises.Escape(path), err)
-	}
-	return nil
+	return err
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"limber/exercises"
-	"limber/journal"
 	"limber/serve"
 )
 
@@ -75,9 +74,9 @@ func (e *env) serve(o *serveOptions) error {
 	case o.maxSessions < 1:
 		return invalidf("--max-sessions %d: use 1 or more", o.maxSessions)
 	}
-	dir, err := journal.DataDir(e.dataDir)
+	dir, err := e.dataDirectory()
 	if err != nil {
-		return invalidf("no data directory: %v; give one with --data-dir DIR", err)
+		return err
 	}
 	keys := o.keys
 	if keys == "" {
@@ -89,11 +88,7 @@ func (e *env) serve(o *serveOptions) error {
 	lib, errs := e.loadLibrary()
 	var problems []string
 	if len(errs) > 0 {
-		lines := make([]string, len(errs))
-		for i, err := range errs {
-			lines[i] = err.Error()
-		}
-		e.warn(lines)
+		e.warn(errorLines(errs))
 		problems = append(problems, fmt.Sprintf("%s problem(s) in the clinic's library files were skipped", thousands(len(errs))))
 	}
 	srv, err := serve.New(serve.Config{

@@ -106,28 +106,25 @@ func (e *env) checkLibrary(paths []string) (*exercises.Library, []*exercises.Err
 		srcs = append(srcs, exercises.PathSource(p))
 	}
 	lib, errs := exercises.Load(srcs...)
-	c := libraryCounts{files: lib.Files - builtInFiles()}
-	for _, x := range lib.Exercises() {
-		if x.Origin != builtIn {
-			c.exercises++
-		}
-	}
-	for _, r := range lib.Routines() {
-		if r.Origin != builtIn {
-			c.routines++
-		}
-	}
-	for _, t := range lib.Tips() {
-		if t.Origin != builtIn {
-			c.tips++
-		}
-	}
-	for _, a := range lib.Assessments() {
-		if a.Origin != builtIn {
-			c.assessments++
-		}
+	c := libraryCounts{
+		files:       lib.Files - builtInFiles(),
+		exercises:   notBuiltIn(lib.Exercises(), func(x *exercises.Exercise) string { return x.Origin }),
+		routines:    notBuiltIn(lib.Routines(), func(r *exercises.Routine) string { return r.Origin }),
+		tips:        notBuiltIn(lib.Tips(), func(t *exercises.Tip) string { return t.Origin }),
+		assessments: notBuiltIn(lib.Assessments(), func(a *exercises.Assessment) string { return a.Origin }),
 	}
 	return lib, errs, c
+}
+
+// notBuiltIn counts what of xs the built-in content did not define.
+func notBuiltIn[T any](xs []T, origin func(T) string) int {
+	n := 0
+	for _, x := range xs {
+		if origin(x) != builtIn {
+			n++
+		}
+	}
+	return n
 }
 
 // builtIn is the origin of what the built-in content defines.

@@ -14,30 +14,10 @@ import (
 	"time"
 )
 
-// TestE2EAssess builds limber and runs both built-in outcome measures in
-// a terminal, the home screen's offer, and the report.
+// TestE2EAssess runs both built-in outcome measures in a terminal, the
+// home screen's offer, and the report.
 func TestE2EAssess(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end tests are skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(e2eTmuxMissing)
-		}
-		t.Skip(e2eTmuxMissing)
-	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH, so limber cannot be built")
-	}
-	bin := filepath.Join(t.TempDir(), "limber")
-	args := []string{"build", "-o", bin}
-	if e2eRace() {
-		args = append(args, "-race")
-	}
-	if out, err := exec.Command(goCmd, append(args, ".")...).CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := e2eBinary(t)
 
 	// One person throughout: a woman of 72 this year.
 	data := t.TempDir()

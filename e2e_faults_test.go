@@ -8,7 +8,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -64,30 +63,10 @@ func exitStatus(p *e2ePane, status string) int {
 	}
 }
 
-// TestE2EFaults builds limber once and runs the fault scenarios in
-// parallel, each in its own tmux server.
+// TestE2EFaults runs the fault scenarios in parallel, each in its own
+// tmux server.
 func TestE2EFaults(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end tests are skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(e2eTmuxMissing)
-		}
-		t.Skip(e2eTmuxMissing)
-	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH, so limber cannot be built")
-	}
-	bin := filepath.Join(t.TempDir(), "limber")
-	args := []string{"build", "-o", bin}
-	if e2eRace() {
-		args = append(args, "-race")
-	}
-	if out, err := exec.Command(goCmd, append(args, ".")...).CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := e2eBinary(t)
 	t.Run("DiskFullThenLeave", func(t *testing.T) { t.Parallel(); e2eDiskFull(t, bin, false) })
 	t.Run("DiskFullThenRetry", func(t *testing.T) { t.Parallel(); e2eDiskFull(t, bin, true) })
 	t.Run("FIFOInLibrary", func(t *testing.T) { t.Parallel(); e2eFIFOInLibrary(t, bin) })

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -29,32 +30,10 @@ const (
 	e2eTmuxMissing   = "tmux is required (apt-get install -y tmux)"
 )
 
-// TestE2E builds limber once and runs the end-to-end scenarios in parallel,
-// each in its own tmux server.
+// TestE2E runs the end-to-end scenarios in parallel, each in its own tmux
+// server.
 func TestE2E(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end tests are skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(e2eTmuxMissing)
-		}
-		t.Skip(e2eTmuxMissing)
-	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH, so limber cannot be built")
-	}
-	bin := filepath.Join(t.TempDir(), "limber")
-	args := []string{"build", "-o", bin}
-	if e2eRace() {
-		args = append(args, "-race") // catch data races in the program too
-	}
-	build := exec.Command(goCmd, append(args, ".")...)
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-
+	bin := e2eBinary(t)
 	t.Run("FullRoutine", func(t *testing.T) { t.Parallel(); e2eFullRoutine(t, bin) })
 	t.Run("QuitMidSession", func(t *testing.T) { t.Parallel(); e2eQuitMidSession(t, bin) })
 	t.Run("WindowTooSmall", func(t *testing.T) { t.Parallel(); e2eWindowTooSmall(t, bin) })
@@ -348,7 +327,6 @@ type e2ePane struct {
 
 const e2eTarget = "e2e"
 
-// e2eStart runs limber in a new tmux server with a w×h window.
 // e2eStart runs limber on the e2e library's routine in a tmux window of
 // w×h, with its journal in data.
 func e2eStart(t *testing.T, bin, data string, w, h int) *e2ePane {
@@ -677,6 +655,61 @@ func e2eKind(recs []e2eRecord, kind string) []e2eRecord {
 func e2eJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// e2eBuild is limber built once for every end-to-end test of this run.
+var e2eBuild struct {
+	once sync.Once
+	dir  string // removed by TestMain
+	bin  string
+	err  error
+}
+
+// e2eBinary skips the test where the end-to-end tests cannot run, and
+// otherwise returns the limber they drive, built on the first call (with
+// -race when the tests are, to catch data races in the program too).
+func e2eBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end tests are skipped with -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(e2eTmuxMissing)
+		}
+		t.Skip(e2eTmuxMissing)
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not on PATH, so limber cannot be built")
+	}
+	b := &e2eBuild
+	b.once.Do(func() {
+		if b.dir, b.err = os.MkdirTemp("", "limber-e2e-"); b.err != nil {
+			return
+		}
+		b.bin = filepath.Join(b.dir, "limber")
+		args := []string{"build", "-o", b.bin}
+		if e2eRace() {
+			args = append(args, "-race")
+		}
+		if out, err := exec.Command(goCmd, append(args, ".")...).CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.bin
+}
+
+// TestMain removes the end-to-end tests' build of limber.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if e2eBuild.dir != "" {
+		os.RemoveAll(e2eBuild.dir)
+	}
+	os.Exit(code)
 }
 
 // e2eRace reports whether this test binary was built with -race.

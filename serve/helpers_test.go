@@ -314,10 +314,10 @@ func kinds(recs []journal.Record) string {
 	return strings.Join(k, ",")
 }
 
-// doRoutine does sv-routine from the home screen to the summary and back
-// home: the check-in, a hold, two counted reps. It answers effort 3 and
-// pain below the usual, so no rung moves.
-func (tm *term) doRoutine(first bool) {
+// startRoutine goes from the first-start notice (first) or the home
+// screen into sv-routine, through the check-in (usual pain 2, no red
+// flag), to its first exercise, ready to start.
+func (tm *term) startRoutine(first bool) {
 	tm.t.Helper()
 	if first {
 		tm.waitFor("I understand")
@@ -329,6 +329,14 @@ func (tm *term) doRoutine(first bool) {
 	tm.keys("2")
 	tm.noFlags()
 	tm.waitFor("start when you are ready")
+}
+
+// doRoutine does sv-routine from the home screen to the summary and back
+// home: the check-in, a hold, two counted reps. It answers effort 3 and
+// pain below the usual, so no rung moves.
+func (tm *term) doRoutine(first bool) {
+	tm.t.Helper()
+	tm.startRoutine(first)
 	tm.keys("enter")
 	tm.waitFor("How hard was that set?")
 	tm.keys("3")

@@ -286,7 +286,6 @@ func (m *therapistModel) reload() {
 	}
 	d.j, d.recs, d.warns = j, recs, len(warns)
 	d.prog = coach.Replay(m.srv.cfg.Library, recs)
-	m.layout()
 }
 
 func (m *therapistModel) indexOf() int {
@@ -431,13 +430,14 @@ func (m *therapistModel) wake(ch <-chan struct{}) tea.Cmd {
 	}
 }
 
-// layout sizes the report to the body.
+// layout sizes the report to the body, and writes it while it is shown:
+// only r (and a resize then) reads the profile and builds the report,
+// not every reading of the journal.
 func (m *therapistModel) layout() {
 	w, h := m.bodySize()
 	m.report.Width, m.report.Height = w, h
-	if m.cur != nil && m.cur.prog != nil {
-		rep := reportText(m.srv, m.cur, w)
-		m.report.SetContent(rep)
+	if m.screen == tReport && m.cur != nil && m.cur.prog != nil {
+		m.report.SetContent(reportText(m.srv, m.cur, w))
 	}
 }
 

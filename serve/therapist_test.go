@@ -35,12 +35,7 @@ func TestTherapistWatchesAndAdjusts(t *testing.T) {
 	a.waitFor("I understand")
 	r.waitFor("I understand") // her screen, as she sees it
 	a.keys("enter")
-	a.waitFor("Serve test routine")
-	a.keys("enter")
-	a.waitFor("How is your usual nerve pain right now?")
-	a.keys("2")
-	a.noFlags()
-	a.waitFor("start when you are ready")
+	a.startRoutine(false)
 	a.keys("enter")
 	a.waitFor("How hard was that set?")
 	a.keys("3")
@@ -160,4 +155,29 @@ func mustMirror(t *testing.T, patient, therapist string) {
 
 func readBob(t *testing.T, data string) []journal.Record {
 	return readJournal(t, data, "bob-stone")
+}
+
+// The report the therapist reads is written when r is pressed: it holds
+// what the patient did after the therapist opened them.
+func TestTherapistReadsReport(t *testing.T) {
+	data := t.TempDir()
+	ann := newPerson(t, "Ann Lee", Patient)
+	ruth := newPerson(t, "Ruth Jones", Therapist)
+	ts := startServer(t, data, nil, ann, ruth)
+	r := ts.connect(ruth, 100, 32, "")
+	r.waitFor("Ann Lee")
+	r.keys("enter")
+	r.waitFor("No session recorded yet.")
+
+	a := ts.connect(ann, 80, 24, "")
+	a.doRoutine(true)
+	r.keys("r")
+	scr := r.waitFor("Progress report")
+	for _, want := range []string{"Ann Lee", "1 session.", "before: average 2.0 · after: average 1.0"} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("no %q in the report:\n%s", want, scr)
+		}
+	}
+	r.keys("b")
+	r.waitFor("read their progress report")
 }
