@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"limber/exercises"
+	"limber/text"
 )
 
 // Exit codes (DESIGN section 6). One rule everywhere: 2 when limber cannot
@@ -95,23 +96,11 @@ const maxWarnings = 5
 func (e *env) warn(warnings []string) {
 	for i, w := range warnings {
 		if i == maxWarnings {
-			fmt.Fprintf(e.stderr, "limber: warning: ... and %s more\n", thousands(len(warnings)-maxWarnings))
+			fmt.Fprintf(e.stderr, "limber: warning: ... and %s more\n", text.Thousands(len(warnings)-maxWarnings))
 			return
 		}
 		fmt.Fprintf(e.stderr, "limber: warning: %s\n", exercises.Escape(w))
 	}
-}
-
-// thousands writes n with commas between groups of three digits: 99,995.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 func version() string {

@@ -10,6 +10,7 @@ import (
 	"limber/coach"
 	"limber/exercises"
 	"limber/journal"
+	"limber/text"
 )
 
 // loadLibrary loads the built-in content and every --library. What is
@@ -34,7 +35,7 @@ func (e *env) library() *exercises.Library {
 			lines[i], _, _ = strings.Cut(err.Error(), "\n")
 		}
 		e.warn(lines)
-		fmt.Fprintf(e.stderr, "limber: warning: %s problem(s) in library files; what they affect was skipped (run limber validate)\n", thousands(len(errs)))
+		fmt.Fprintf(e.stderr, "limber: warning: %s problem(s) in library files; what they affect was skipped (run limber validate)\n", text.Thousands(len(errs)))
 	}
 	return lib
 }
@@ -119,12 +120,7 @@ func findRoutine(lib *exercises.Library, id string) (*exercises.Routine, error) 
 
 func notFound(what, id string, known []string) error {
 	msg := fmt.Sprintf("no %s has the id %s", what, exercises.Quote(id))
-	if s := exercises.Suggest(id, known); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else {
-		msg += "; limber list shows the ids"
-	}
-	return invalidf("%s", msg)
+	return invalidf("%s", msg+exercises.Meant(id, known, "; limber list shows the ids"))
 }
 
 // Completion: the shell asks limber (limber __complete run "") and limber

@@ -383,14 +383,6 @@ func TestWarningsAreCapped(t *testing.T) {
 	}
 }
 
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 99995: "99,995", 1234567: "1,234,567", -1000: "-1,000"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // --help lists the commands in the order of DESIGN section 6, and
 // --version answers after any command.
 func TestHelpOrderAndVersionAnywhere(t *testing.T) {

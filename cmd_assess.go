@@ -41,10 +41,7 @@ func newAssessCmd(e *env) *cobra.Command {
 			a, ok := lib.Assessment(args[0])
 			if !ok {
 				msg := fmt.Sprintf("no assessment has the id %s", exercises.Quote(args[0]))
-				if s := exercises.Suggest(args[0], lib.AssessmentIDs()); s != "" {
-					return invalidf("%s; did you mean %q?", msg, s)
-				}
-				return invalidf("%s; limber assess lists them", msg)
+				return invalidf("%s%s", msg, exercises.Meant(args[0], lib.AssessmentIDs(), "; limber assess lists them"))
 			}
 			if given("result") {
 				return e.recordAssessment(lib, a, result, at)

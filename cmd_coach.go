@@ -16,6 +16,7 @@ import (
 	"limber/exercises"
 	"limber/journal"
 	"limber/profile"
+	"limber/text"
 	"limber/tui"
 )
 
@@ -51,10 +52,7 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 			names = append(names, c.Name())
 		}
 	}
-	if s := exercises.Suggest(args[0], names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	}
-	return usagef("%s; run limber --help", msg)
+	return usagef("%s; run limber --help", msg+exercises.Meant(args[0], names, ""))
 }
 
 // coachOptions are the flags of the coach, of run and of demo.
@@ -97,7 +95,7 @@ func (e *env) coach(o *coachOptions, routine string) error {
 	}
 	var problems, libProblems []string
 	if len(errs) > 0 {
-		libProblems = append(libProblems, fmt.Sprintf("%s problem(s) in library files were skipped: run limber validate", thousands(len(errs))))
+		libProblems = append(libProblems, fmt.Sprintf("%s problem(s) in library files were skipped: run limber validate", text.Thousands(len(errs))))
 	}
 
 	j, err := e.openJournal()

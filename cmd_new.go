@@ -51,10 +51,7 @@ func newNewCmd(e *env) *cobra.Command {
 				return nil
 			}
 			msg := "new writes a library, an exercise or a routine, not " + exercises.Quote(args[0])
-			if s := exercises.Suggest(args[0], []string{"library", "exercise", "routine"}); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-			return usagef("%s", msg)
+			return usagef("%s", msg+exercises.Meant(args[0], []string{"library", "exercise", "routine"}, ""))
 		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) == 0 {

@@ -15,6 +15,7 @@ import (
 
 	"limber/exercises"
 	"limber/serve"
+	"limber/text"
 )
 
 type serveOptions struct {
@@ -89,7 +90,7 @@ func (e *env) serve(o *serveOptions) error {
 	var problems []string
 	if len(errs) > 0 {
 		e.warn(errorLines(errs))
-		problems = append(problems, fmt.Sprintf("%s problem(s) in the clinic's library files were skipped", thousands(len(errs))))
+		problems = append(problems, fmt.Sprintf("%s problem(s) in the clinic's library files were skipped", text.Thousands(len(errs))))
 	}
 	srv, err := serve.New(serve.Config{
 		KeysFile: keys, DataDir: dir, Idle: o.idle, MaxSessions: o.maxSessions, Library: lib, Problems: problems,

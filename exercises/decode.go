@@ -153,7 +153,7 @@ func (d *decoder) fields(n *yaml.Node, field string, allowed []string, fn func(k
 		}
 		if !known {
 			d.errorf(k, join(field, key), "unknown field %s%s", Quote(clip(key, 40)),
-				meant(key, allowed, "; valid fields here: "+strings.Join(allowed, ", ")))
+				Meant(key, allowed, "; valid fields here: "+strings.Join(allowed, ", ")))
 			continue
 		}
 		fn(key, v)
@@ -310,7 +310,7 @@ func (d *decoder) oneOf(n *yaml.Node, field string, words ...string) string {
 		}
 	}
 	d.errorf(n, field, "%s is not one of %s%s", Quote(clip(n.Value, 40)), strings.Join(words, " | "),
-		meant(strings.ToLower(n.Value), words, ""))
+		Meant(strings.ToLower(n.Value), words, ""))
 	return ""
 }
 

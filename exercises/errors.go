@@ -48,9 +48,9 @@ func didYouMean(s string, candidates []string) string {
 	return best
 }
 
-// meant is "; did you mean "x"?" for the candidate closest to s, or
+// Meant is "; did you mean "x"?" for the candidate closest to s, or
 // otherwise when none is close.
-func meant(s string, candidates []string, otherwise string) string {
+func Meant(s string, candidates []string, otherwise string) string {
 	if m := didYouMean(s, candidates); m != "" {
 		return fmt.Sprintf("; did you mean %q?", m)
 	}

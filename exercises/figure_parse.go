@@ -144,7 +144,7 @@ func unknownJoint(v FigureView, name string) string {
 	} else if _, _, ok := LookupJoint(ViewSide, name); ok {
 		return fmt.Sprintf("%s: it is a joint of the side and front views, not the hand view", msg)
 	}
-	if s := meant(name, jointNames(v), ""); s != "" {
+	if s := Meant(name, jointNames(v), ""); s != "" {
 		return msg + s
 	}
 	var names []string
@@ -315,7 +315,7 @@ func (d *decoder) point(n *yaml.Node, field string, points []string) string {
 		return n.Value
 	}
 	d.errorf(n, field, "%s is not a point of the figure%s", Quote(clip(n.Value, 40)),
-		meant(n.Value, points, "; use one of "+strings.Join(points, ", ")))
+		Meant(n.Value, points, "; use one of "+strings.Join(points, ", ")))
 	return ""
 }
 

@@ -270,7 +270,7 @@ func (lib *Library) resolve(r *rawRoutine) []*Error {
 			continue
 		}
 		if !ok {
-			bad(it.pos, it.field, "no exercise has the id %q%s", it.id, meant(it.id, lib.exOrder, "; `limber list` shows the ids"))
+			bad(it.pos, it.field, "no exercise has the id %q%s", it.id, Meant(it.id, lib.exOrder, "; `limber list` shows the ids"))
 			continue
 		}
 		ds := e.Dose

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"limber/exercises"
+	"limber/text"
 )
 
 // Limits of what a record may hold. A value past them is no slip of the
@@ -71,9 +72,9 @@ func (r *Record) checkValues() string {
 	case r.Set < 0 || r.Set > MaxSets:
 		return fmt.Sprintf("set number %d: sets are numbered 1 to %d", r.Set, MaxSets)
 	case r.Target < 0 || r.Target > MaxValue:
-		return fmt.Sprintf("target %d: a target is 0 to %s", r.Target, thousands(MaxValue))
+		return fmt.Sprintf("target %d: a target is 0 to %s", r.Target, text.Thousands(MaxValue))
 	case r.Achieved < 0 || r.Achieved > MaxValue:
-		return fmt.Sprintf("%d done: a set is 0 to %s reps or seconds", r.Achieved, thousands(MaxValue))
+		return fmt.Sprintf("%d done: a set is 0 to %s reps or seconds", r.Achieved, text.Thousands(MaxValue))
 	case r.Answers != nil && (r.Answers.Glucose < 0 || r.Answers.Glucose > MaxGlucose):
 		return fmt.Sprintf("a blood sugar reading of %g: a meter reads 0 to %d", r.Answers.Glucose, MaxGlucose)
 	}
@@ -92,7 +93,7 @@ func checkRung(g exercises.Rung) string {
 	case g.Level < 1 || g.Level > MaxLevel:
 		return fmt.Sprintf("a rung at level %d: levels are 1 to %d", g.Level, MaxLevel)
 	case g.Value < 1 || g.Value > MaxValue:
-		return fmt.Sprintf("a rung of %d reps or seconds: a rung has 1 to %s", g.Value, thousands(MaxValue))
+		return fmt.Sprintf("a rung of %d reps or seconds: a rung has 1 to %s", g.Value, text.Thousands(MaxValue))
 	}
 	return ""
 }
@@ -116,12 +117,4 @@ func kindWords(k Kind) string {
 		return "a pain flare"
 	}
 	return "a record"
-}
-
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

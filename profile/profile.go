@@ -219,12 +219,7 @@ func (d *decoder) fields(root *yaml.Node, p *Profile) {
 		case seen[key]:
 			d.errorf(k, key, "duplicate key %s; give each field once", exercises.Quote(key))
 		case !known(key):
-			msg := "unknown field " + exercises.Quote(key)
-			if s := exercises.Suggest(key, Keys); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else {
-				msg += "; valid fields: " + strings.Join(Keys, ", ")
-			}
+			msg := "unknown field " + exercises.Quote(key) + exercises.Meant(key, Keys, "; valid fields: "+strings.Join(Keys, ", "))
 			d.errorf(k, key, "%s", msg)
 		case v.Kind == yaml.AliasNode:
 			seen[key] = true
@@ -289,13 +284,7 @@ func (e *fieldError) Error() string { return e.Key + ": " + e.Msg }
 // and the profile is left as it was.
 func (p *Profile) Set(key, value string) error {
 	if !known(key) {
-		msg := "no profile field is called " + exercises.Quote(key)
-		if s := exercises.Suggest(key, Keys); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		} else {
-			msg += "; the fields are " + strings.Join(Keys, ", ")
-		}
-		return errors.New(msg)
+		return errors.New("no profile field is called " + exercises.Quote(key) + exercises.Meant(key, Keys, "; the fields are "+strings.Join(Keys, ", ")))
 	}
 	if err := p.set(key, value, strings.TrimSpace(value) == ""); err != nil {
 		return err

@@ -75,11 +75,7 @@ func ParseDays(s string) ([]time.Weekday, error) {
 		}
 		i := slices.IndexFunc(dayNames, func(d string) bool { return f == d || f == fullDay(d) })
 		if i < 0 {
-			msg := fmt.Sprintf("--days: %s is not a day of the week; use mon, tue, wed, thu, fri, sat or sun", exercises.Quote(f))
-			if sug := exercises.Suggest(f, dayNames); sug != "" {
-				msg = fmt.Sprintf("--days: %s is not a day of the week; did you mean %q?", exercises.Quote(f), sug)
-			}
-			return nil, errors.New(msg)
+			return nil, errors.New("--days: " + exercises.Quote(f) + " is not a day of the week" + exercises.Meant(f, dayNames, "; use mon, tue, wed, thu, fri, sat or sun"))
 		}
 		seen[i] = true
 	}

@@ -142,7 +142,7 @@ func (r *Report) FlagRows() []FlagRow {
 			}
 			seen[f.Session+"\x00"+f.Exercise] = true
 		}
-		day := midnight(f.At.In(loc))
+		day := coach.Midnight(f.At.In(loc))
 		key := day.Format(time.DateOnly) + "\x00" + cause
 		i, ok := at[key]
 		if !ok {

@@ -219,8 +219,8 @@ type calGeometry struct {
 }
 
 func (r *Report) calGrid() calGeometry {
-	g := calGeometry{c: r.Calendar, today: midnight(r.Generated), hasFirst: !r.First.IsZero(),
-		started: midnight(r.First.In(r.Generated.Location())), daysBottom: svgCalTop + 7*svgCalCellH}
+	g := calGeometry{c: r.Calendar, today: coach.Midnight(r.Generated), hasFirst: !r.First.IsZero(),
+		started: coach.Midnight(r.First.In(r.Generated.Location())), daysBottom: svgCalTop + 7*svgCalCellH}
 	for _, rw := range g.c.Routines {
 		total := 0
 		for _, d := range rw.Done {

@@ -163,7 +163,7 @@ func TestPartWaySessionsDoNotCount(t *testing.T) {
 		t.Errorf("a part-way session: %d sessions, %d pain points, want 0 and 1", r.Sessions, len(r.Pain))
 	}
 	d := r.Calendar.Days[len(r.Calendar.Days)-7+((int(day(3).Weekday())+6)%7)]
-	if !d.Date.Equal(midnight(day(3))) || d.Done() || !d.PartWay {
+	if !d.Date.Equal(coach.Midnight(day(3))) || d.Done() || !d.PartWay {
 		t.Errorf("the day of a part-way session: %+v", d)
 	}
 	if page := j.page(r); !strings.Contains(page, ": started, not finished</title>") || !strings.Contains(page, "Sessions done: 0 ") {

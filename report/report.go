@@ -260,8 +260,3 @@ func notes(p *coach.Progress, id string) []Note {
 	}
 	return out
 }
-
-func midnight(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
-}

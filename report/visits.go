@@ -36,7 +36,7 @@ func visits(lib *exercises.Library, p *coach.Progress, loc *time.Location) []*vi
 	var out []*visit
 	index := map[string]*visit{}
 	for _, s := range p.Sessions {
-		day := midnight(s.Start.In(loc))
+		day := coach.Midnight(s.Start.In(loc))
 		key := day.Format(time.DateOnly) + "\x00" + s.Routine
 		v := index[key]
 		if v == nil {
@@ -98,7 +98,7 @@ func (v *visit) painPoint() (PainPoint, bool) {
 }
 
 func buildCalendar(lib *exercises.Library, vs []*visit, now time.Time) Calendar {
-	today := midnight(now)
+	today := coach.Midnight(now)
 	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
 	c := Calendar{Start: monday.AddDate(0, 0, -7*(Weeks-1))}
 	for i := range c.Days {

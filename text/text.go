@@ -5,6 +5,7 @@
 package text
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -70,6 +71,19 @@ func Truncate(s string, w int) string {
 func Pad(s string, w int) string {
 	if n := Width(s); n < w {
 		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// Thousands writes n with commas between groups of three digits: 99,995,
+// -1,000.
+func Thousands(n int) string {
+	if n < 0 {
+		return "-" + Thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
 	}
 	return s
 }

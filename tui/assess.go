@@ -502,15 +502,10 @@ func (m *assessModel) viewDone() string {
 			lines = append(lines, st.Subtle.Render(l))
 		}
 	}
-	next := midnightOf(now).AddDate(0, 0, a.Every)
+	next := coach.Midnight(now).AddDate(0, 0, a.Every)
 	lines = append(lines, "", fmt.Sprintf("limber offers this test again in %s, from %s.", everyWords(a.Every), next.Format("Mon 2 Jan")),
 		"", st.Key.Render("enter")+"  done")
 	return strings.Join(center(lines, m.h), "\n")
-}
-
-func midnightOf(t time.Time) time.Time {
-	y, mo, d := t.Date()
-	return time.Date(y, mo, d, 0, 0, 0, 0, t.Location())
 }
 
 // everyWords is a number of days in words: "4 weeks", "10 days", "1 week".

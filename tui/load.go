@@ -15,6 +15,7 @@ import (
 
 	"limber/coach"
 	"limber/exercises"
+	"limber/text"
 )
 
 // Loading is what the coach shows while the journal is read.
@@ -96,7 +97,7 @@ func (m *Model) takeJournal(msg loadedMsg) tea.Cmd {
 	c.Replay()
 	m.journalProblems = nil
 	if n := len(st.Warnings); n > 0 {
-		m.journalProblems = []string{fmt.Sprintf("%s damaged journal line(s) skipped, first %s", thousands(n), st.Warnings[0].String())}
+		m.journalProblems = []string{fmt.Sprintf("%s damaged journal line(s) skipped, first %s", text.Thousands(n), st.Warnings[0].String())}
 	}
 	home := m.models[scrHome].(*homeModel)
 	home.problems = m.problems()
@@ -128,12 +129,3 @@ func (m *Model) open(n nav) {
 // LoadError is why the journal could not be read, if it could not: the
 // coach stopped, and the process should say why and exit non-zero.
 func (m *Model) LoadError() error { return m.loadErr }
-
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}

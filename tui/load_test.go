@@ -227,14 +227,6 @@ func TestDamagedLinesAreToldAtHome(t *testing.T) {
 	}
 }
 
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1001: "1,001", 1234567: "1,234,567", -1000: "-1,000", -999: "-999"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // A journal read within loadWait is on the first screen: Init takes it in
 // before the screen is drawn, with no "Loading" at all.
 func TestFirstScreenWaitsAMomentForASmallJournal(t *testing.T) {
